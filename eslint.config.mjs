@@ -1,0 +1,65 @@
+// One flat config for the whole workspace. The module-boundary rule is the point: every project
+// carries a `type:*` and a `scope:*` tag, and these constraints are what keep the research core
+// (search, tasks) free of IO, servers and UI. test/boundaries.spec.ts proves they bite.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import js from '@eslint/js';
+
+export default [
+  { ignores: ['**/node_modules', '**/dist', '**/.next', '**/.data', '**/bench-results', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // Libraries never import applications.
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib'] },
+            // The research core: pure search and the task suites. No ML runtime, no server, no web.
+            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core', 'scope:shared'] },
+            // ML libs (policies, PRMs, rollouts) build on the core, never on servers or web code.
+            { sourceTag: 'scope:ml', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared'] },
+            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared', 'scope:server'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared'] },
+            // `search` does no IO: it may import only other pure libraries.
+            {
+              sourceTag: 'io:none',
+              onlyDependOnLibsWithTags: ['io:none'],
+              bannedExternalImports: ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'pg', '@prisma/*', '@tensorflow/*', 'undici', 'pngjs'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Nx sees only packages in its graph; Node built-ins are banned here directly.
+    files: ['libs/search/src/**/*.ts'],
+    ignores: ['libs/search/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(node:)?(fs|fs/promises|http|https|http2|net|dgram|child_process|worker_threads|cluster)$', message: '`search` does no IO.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];
