@@ -1,1 +1,3 @@
-export {};
+export * from './openai';
+export * from './mc';
+export { SpecError } from './shared/spec-error';
