@@ -1,2 +1,13 @@
 export * from './types';
 export * from './rng';
+export * from './search-config';
+export * from './run-search';
+export type { SearchDeps } from './search-run';
+export type { SearchEvent, SearchEventListener } from './events';
+export { aggregate, pickBest, weightedVote, majorityVote, chooseAnswer } from './aggregate';
+export type { AnswerCandidate, AnswerChoice } from './aggregate';
+export { scheduleWidth, linearWidth, exponentialWidth, adaptiveWidth, confidence } from './schedules';
+export type { WidthSchedule, WidthContext } from './schedules';
+export { proposeSeed, prmSeed } from './seeds';
+export { Semaphore, mapConcurrent } from './concurrency';
+export type { Clock } from './cost-meter';
