@@ -1,0 +1,72 @@
+// Backend choice
+export { initBackend, currentBackend, getTf, BACKEND_ORDER } from './backend';
+export type { BackendName, BackendPreference, BackendChoice, BackendLogger, InitBackendOptions, SkippedBackend } from './backend';
+
+// Ops that train on wasm
+export { gather } from './ops/gather';
+export { conv2dIm2col } from './ops/conv2d-im2col';
+export type { Conv2dOptions, Conv2dPadding } from './ops/conv2d-im2col';
+
+// Losses
+export { valueLoss, valueLossPerExample } from './losses/value-loss';
+export type { ValueLossKind, ValueLossOptions } from './losses/value-loss';
+export { rankLoss } from './losses/rank-loss';
+export { buildRankPairs, emptyRankPairs, DEFAULT_RANK_EPS } from './losses/rank-pairs';
+export type { RankPairs } from './losses/rank-pairs';
+export { totalLoss, DEFAULT_LOSS_CONFIG } from './losses/total-loss';
+export type { LossConfig, LossTerms } from './losses/total-loss';
+
+// Metrics (plain numbers)
+export { auroc, stepAuroc, DEFAULT_HARD_LABEL_THRESHOLD } from './metrics/auroc';
+export { pairAccuracy } from './metrics/pair-accuracy';
+export type { PairWeighting } from './metrics/pair-accuracy';
+export { expectedCalibrationError, DEFAULT_ECE_BINS } from './metrics/calibration';
+export type { CalibrationTarget, EceOptions } from './metrics/calibration';
+export { meanValueLoss, meanRankLoss, sigmoid, softplus } from './metrics/host-losses';
+export { evaluatePredictions } from './metrics/evaluate';
+export type { EvalMetrics, EvalOptions } from './metrics/evaluate';
+
+// Training
+export type { PrmModel, NamedVariable, ForwardContext } from './train/prm-model';
+export type { PrmExample, ExampleSource } from './train/examples';
+export { fixedExamples, freshExamples } from './train/examples';
+export { siblingUnits, packBatches, epochBatches } from './train/batching';
+export { Trainer } from './train/trainer';
+export type { TrainerOptions, RunOptions, TrainResult, TrainProgress, TrainMetrics } from './train/trainer';
+export { resolveTrainerConfig, trainingDigest, DEFAULT_TRAINER_CONFIG } from './train/trainer-config';
+export type { TrainerConfig, TrainerConfigInput } from './train/trainer-config';
+export { Adam, DEFAULT_ADAM_CONFIG } from './train/adam';
+export type { AdamConfig, AdamState } from './train/adam';
+export { learningRateAt, DEFAULT_LR_SCHEDULE } from './train/lr-schedule';
+export type { LrScheduleConfig, LrDecay } from './train/lr-schedule';
+export { clipByGlobalNorm } from './train/clip';
+export { glorotUniform, namedVariable } from './train/init';
+export { assignWeights } from './train/weights';
+export { predictLogits, predictLogitsAsync, predictValues } from './train/predict';
+export { encodeCheckpoint, decodeCheckpoint } from './train/checkpoint';
+export type { TrainingCheckpoint, CheckpointPosition } from './train/checkpoint';
+export { MemoryCheckpointStore, DirectoryCheckpointStore, latestCheckpointStep, DEFAULT_KEEP_LAST } from './train/checkpoint-store';
+export type { CheckpointStore, StoreOptions } from './train/checkpoint-store';
+
+// Models
+export { MlpPrm, DEFAULT_MLP_PRM_CONFIG } from './models/mlp-prm';
+export type { MlpPrmConfig, FeatureVector } from './models/mlp-prm';
+
+// Artifacts
+export { exportArtifact, loadArtifactWeights, encodeArtifact, decodeArtifact, toModelArtifacts, fromModelArtifacts, ARTIFACT_FORMAT } from './io/artifact';
+export type { PrmArtifact, PrmArtifactMetadata } from './io/artifact';
+export { writeArtifactDir, readArtifactDir, MODEL_JSON, WEIGHTS_BIN } from './io/artifact-dir';
+export { encodeWeightData, decodeWeightData, readWeights } from './io/weight-data';
+export type { WeightArray, WeightDtype } from './io/weight-data';
+export type { JsonValue } from './io/container';
+
+// Scorers for the search
+export { ModelPrm } from './model-prm';
+export type { ModelPrmOptions } from './model-prm';
+export { HttpPrm, DEFAULT_HTTP_PRM_CONFIG } from './http/http-prm';
+export type { HttpPrmConfig, HttpPrmOptions } from './http/http-prm';
+export { HttpPrmError } from './http/http-prm-error';
+export type { HttpPrmErrorKind } from './http/http-prm-error';
+export { vllmPoolingFormat, classifyFormat, renderQwenChatMl, assistantText, QWEN_PRM_SYSTEM_PROMPT } from './http/reward-formats';
+export type { RewardFormat, RewardRequest, PromptSettings } from './http/reward-formats';
+export type { RetryPolicy } from './http/http-post';
