@@ -220,4 +220,44 @@ describe('prm-bas, adaptive schedule', () => {
     expect(result).toMatchObject({ answer: '2', answerNode: 9, solution: ['a', 'a1', 'ans:2'], beamWidths: [3, 3, 2] });
     expect(result.cost).toMatchObject({ policyCalls: 6, generatedSteps: 13, prmScoredSteps: 13, prmBatches: 3 });
   });
+
+  it('selects one beam per distinct state unless dedupe is off', async () => {
+    // The root repeats its likeliest step: candidates a, a, c (scores a .9, a .9, c .5).
+    const dupTable = { '': ['a', 'a', 'c'], a: ['ans:1', 'ans:1'], c: ['ans:2', 'ans:2'] };
+    const dupScores = { a: 0.9, c: 0.5, 'a/ans:1': 0.2, 'c/ans:2': 0.8 };
+    const config = { strategy: 'prm-bas', k: 1, finishedTarget: 9, schedule: { kind: 'linear', b0: 3, delta: 1, bMin: 2 } } as const;
+
+    // b0 = 3 first steps, b1 = 2. dedupe (default): select 2 of {a#0 .9, a#1 .9, c#2 .5} skipping the copy: a#0 and c#2; a#1 pruned.
+    // d1: a#0 -> ans:1 .2, c#2 -> ans:2 .8; best finished = ans:2.
+    const deduped = await runSearch(config, {
+      policy: new ScriptedPolicy({ table: dupTable }),
+      prm: new ScriptedPrm(dupScores),
+      problem,
+      clock: fakeClock(0, 1),
+    });
+    expect(deduped.tree).toEqual(
+      tree([
+        [0, null, 0, 'a', 0.9, 'expanded'],
+        [1, null, 0, 'a', 0.9, 'pruned'],
+        [2, null, 0, 'c', 0.5, 'expanded'],
+        [3, 0, 1, 'ans:1', 0.2, 'finished'],
+        [4, 2, 1, 'ans:2', 0.8, 'finished'],
+      ]),
+    );
+    expect(deduped.answer).toBe('2');
+
+    // dedupe off: both copies of a are kept, c is pruned, and only the wrong answer is reachable.
+    const plain = await runSearch(
+      { ...config, dedupe: false },
+      { policy: new ScriptedPolicy({ table: dupTable }), prm: new ScriptedPrm(dupScores), problem, clock: fakeClock(0, 1) },
+    );
+    expect(plain.tree.map((n) => [n.id, n.parent, n.status])).toEqual([
+      [0, null, 'expanded'],
+      [1, null, 'expanded'],
+      [2, null, 'pruned'],
+      [3, 0, 'finished'],
+      [4, 1, 'finished'],
+    ]);
+    expect(plain.answer).toBe('1');
+  });
 });

@@ -17,5 +17,6 @@ export function beamAnnealing(config: PrmBasConfig, run: SearchRun): Promise<Sea
     finishedTarget: config.finishedTarget ?? config.schedule.b0,
     aggregation: config.aggregation,
     select: config.select,
+    dedupe: config.dedupe,
   });
 }

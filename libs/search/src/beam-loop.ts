@@ -22,11 +22,39 @@ export interface BeamLoopOptions {
   finishedTarget: number;
   aggregation: Aggregation;
   select: Selection;
+  /** Prefer distinct states when selecting beams; copies only fill slots left empty. */
+  dedupe: boolean;
 }
 
 /** Best score first; equal scores keep id order so selection never depends on sort stability. */
 export function rankByScore(nodes: readonly TreeNode[]): TreeNode[] {
   return [...nodes].sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.id - b.id);
+}
+
+/**
+ * The top `width` of `ranked`. With `dedupe`, distinct states (whole step sequences) come first:
+ * a sampled policy often repeats its likeliest step, and eight copies of one state crowd out the
+ * runners-up. Copies still fill slots that distinct states leave empty, so the compute per depth
+ * stays what the schedule says (a copy is just more samples from that state).
+ */
+export function selectBeams(
+  run: SearchRun,
+  ranked: readonly TreeNode[],
+  width: number,
+  dedupe: boolean,
+): { kept: TreeNode[]; pruned: TreeNode[] } {
+  if (!dedupe) return { kept: ranked.slice(0, width), pruned: ranked.slice(width) };
+  const seen = new Set<string>();
+  const distinct: TreeNode[] = [];
+  const copies: TreeNode[] = [];
+  for (const node of ranked) {
+    const key = JSON.stringify(run.tree.steps(node.id));
+    (seen.has(key) ? copies : distinct).push(node);
+    seen.add(key);
+  }
+  const kept = [...distinct.slice(0, width), ...copies.slice(0, Math.max(0, width - distinct.length))];
+  const keptIds = new Set(kept.map((n) => n.id));
+  return { kept, pruned: ranked.filter((n) => !keptIds.has(n.id)) };
 }
 
 export async function beamLoop(run: SearchRun, options: BeamLoopOptions): Promise<SearchResult> {
@@ -49,8 +77,7 @@ export async function beamLoop(run: SearchRun, options: BeamLoopOptions): Promis
     if (live.length === 0 || finished.length >= options.finishedTarget || depth + 1 >= options.maxDepth) break;
 
     width = scheduleWidth(options.schedule, depth + 1, { previous: width, liveScores: live.map((n) => n.score ?? 0) });
-    const kept = live.slice(0, width);
-    const pruned = live.slice(width);
+    const { kept, pruned } = selectBeams(run, live, width, options.dedupe);
     for (const node of pruned) run.tree.setStatus(node.id, 'pruned');
     run.emit({
       type: 'beams-selected',

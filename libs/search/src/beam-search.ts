@@ -13,5 +13,6 @@ export function beamSearch(config: BeamConfig, run: SearchRun): Promise<SearchRe
     finishedTarget: config.finishedTarget ?? config.width,
     aggregation: config.aggregation,
     select: config.select,
+    dedupe: config.dedupe,
   });
 }

@@ -22,6 +22,7 @@ describe('parseSearchConfig', () => {
       k: 4,
       schedule: { kind: 'linear', b0: 8, bMin: 2, delta: 2, gamma: 0.5, threshold: 0.2, measure: 'spread' },
       finishedTarget: 8,
+      dedupe: true,
       aggregation: 'last',
       select: 'best',
     });
@@ -46,6 +47,7 @@ describe('parseSearchConfig', () => {
       width: 3,
       k: 4,
       finishedTarget: 3,
+      dedupe: true,
       aggregation: 'last',
       select: 'best',
     });

@@ -43,6 +43,8 @@ export const SEARCH_DEFAULTS = {
   measure: 'spread',
   /** PRM-BAS.md default schedule. */
   schedule: 'linear',
+  /** Project choice: distinct states first when selecting beams; sampled policies repeat their likeliest step. */
+  dedupe: true,
 } as const;
 
 export const STRATEGY_NAMES = ['greedy', 'self-consistency', 'best-of-n', 'beam', 'dvts', 'prm-bas'] as const;
@@ -84,6 +86,8 @@ const aggregation = z.enum(AGGREGATIONS, { error: oneOf(AGGREGATIONS) }).default
 const select = z.enum(SELECTIONS, { error: oneOf(SELECTIONS) }).default(SEARCH_DEFAULTS.select);
 /** Stop once this many answers finished; defaults to the initial beam width (search-and-learn stops at n completed beams). */
 const finishedTarget = intAtLeast(1).optional();
+/** Beam strategies: prefer distinct states (identical step sequences) when selecting beams. */
+const dedupe = z.boolean({ error: 'must be true or false' }).default(SEARCH_DEFAULTS.dedupe);
 
 export const GreedyConfigSchema = z.strictObject({ strategy: z.literal('greedy'), ...common });
 
@@ -111,6 +115,7 @@ export const BeamConfigSchema = z.strictObject({
   width: intAtLeast(1).default(SEARCH_DEFAULTS.beamWidth),
   k: intAtLeast(1).default(SEARCH_DEFAULTS.k),
   finishedTarget,
+  dedupe,
   aggregation,
   select,
 });
@@ -147,6 +152,7 @@ export const PrmBasConfigSchema = z.strictObject({
   k: intAtLeast(1).default(SEARCH_DEFAULTS.k),
   schedule: ScheduleConfigSchema.prefault({}),
   finishedTarget,
+  dedupe,
   aggregation,
   select,
 });
