@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import js from '@eslint/js';
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/.next', '**/.data', '**/bench-results', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/vitest.config.ts', 'vitest.shared.ts', '**/node_modules', '**/dist', '**/.next', '**/.data', '**/bench-results', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

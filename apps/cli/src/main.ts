@@ -1,1 +1,91 @@
-export {};
+import { Command, InvalidArgumentError } from 'commander';
+import { benchCommand } from './commands/bench';
+import { synthCommand } from './commands/synth';
+import { PRESETS } from './presets';
+import { UsageError } from './specs/spec-string';
+
+function int(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be an integer`);
+    return n;
+  };
+}
+function positiveInt(name: string) {
+  return (value: string) => {
+    const n = int(name)(value);
+    if (n < 1) throw new InvalidArgumentError(`${name} must be >= 1`);
+    return n;
+  };
+}
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildProgram(): Command {
+  const program = new Command('prmbas')
+    .description('PRM-guided multimodal reasoning: search, data construction, PRM training and benchmarks')
+    .showHelpAfterError()
+    // Throw instead of calling process.exit, so main() decides the exit code (and tests can call it).
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command('synth')
+    .description('write the built-in synthetic multimodal suite as questions.jsonl + images/')
+    .requiredOption('--size <N>', 'number of questions', positiveInt('--size'))
+    .option('--seed <S>', 'suite seed', int('--seed'), 0)
+    .requiredOption('--out <DIR>', 'output folder')
+    .option('--difficulty <LEVELS>', '1, 2, 3, a list like 1,2, or mixed', 'mixed')
+    .option('--families <LIST>', 'shapes,bars or all', 'all')
+    .action(async (flags) => {
+      await synthCommand(flags);
+    });
+
+  program
+    .command('bench')
+    .description('run search strategies on a suite and report accuracy and compute')
+    .option('--preset <NAME>', `defaults to start from (${Object.keys(PRESETS).join(', ')})`, 'default')
+    .option('--suite <synth|FILE>', 'the built-in suite or a JSONL/JSON benchmark file (MathVista fields accepted)')
+    .option('--size <N>', 'synth suite size', positiveInt('--size'))
+    .option('--seed <S>', 'suite and search seed', int('--seed'))
+    .option('--difficulty <LEVELS>', 'synth difficulty: 1, 2, 3, list, or mixed')
+    .option('--families <LIST>', 'synth families: shapes,bars or all')
+    .option('--limit <N>', 'use only the first N questions of a file suite', positiveInt('--limit'))
+    .option('--policy <SPEC>', 'sim:capability=C[,latency=MS] | openai:BASE_URL')
+    .option('--policy-model <NAME>', 'model name for an openai policy (key from OPENAI_API_KEY)')
+    .option('--prm <SPEC>', 'mc:rollouts=M[,temperature=T,maxDepth=D] | none')
+    .option('--strategies <LIST>', 'comma-separated: greedy,self-consistency,best-of-n,beam,dvts,prm-bas (or labels from --config)')
+    .option('--config <FILE>', 'JSON object of per-strategy config, keyed by label')
+    .option('--set <label.field=value>', 'override one config field, repeatable (e.g. prm-bas.schedule.b0=8)', collect, [])
+    .option('--concurrency <N>', 'questions searched at once', positiveInt('--concurrency'))
+    .option('--json <FILE>', 'also write the results, config, seed, git commit and suite digest as JSON')
+    .option('--quiet', 'no progress output')
+    .action(async (flags) => {
+      await benchCommand(flags, process.argv.slice(2));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Usage and spec errors are the user's to fix: one line, no stack.
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'SpecError')) {
+      process.stderr.write(`prmbas: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof Error && error.name === 'BenchmarkFormatError') {
+      process.stderr.write(`prmbas: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('commander.')) {
+      // commander already printed the message; help and --version are not errors.
+      const code = String((error as { code: unknown }).code);
+      return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? 0 : 2;
+    }
+    process.stderr.write(`prmbas: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

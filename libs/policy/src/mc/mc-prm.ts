@@ -5,6 +5,7 @@
  * correct, else 0. Expensive by design; its work is reported in `PrmScores.usage` so the search can
  * account for it apart from its own.
  */
+import { setMaxListeners } from 'node:events';
 import type { Prm, PrmItem, PrmScores, ScorerUsage } from '@prmbas/search';
 import { Semaphore } from '../shared/semaphore';
 import { MC_PRM_DEFAULTS, resolveMcPrmConfig, type McPrmConfig, type McPrmOptions } from './mc-config';
@@ -42,6 +43,9 @@ export class McPrm implements Prm {
     const usage = new UsageMeter();
     // One failed rollout fails the batch; stop the others instead of letting them run on.
     const controller = new AbortController();
+    // Every queued rollout listens on this signal (and removes its listener when it runs): many
+    // listeners are expected here, not a leak.
+    setMaxListeners(0, controller.signal);
     const onAbort = (): void => controller.abort(options.signal?.reason);
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });

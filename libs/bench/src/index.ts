@@ -1,0 +1,5 @@
+export * from './bench-report';
+export * from './format-table';
+export * from './run-benchmark';
+export * from './summarise';
+export * from './wilson';

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..');
+const bin = path.join(root, 'apps/cli/bin/prmbas.js');
+
+/** Runs the real CLI binary; resolves with its exit code and output instead of throwing. */
+async function prmbas(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'prmbas-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('prmbas CLI', () => {
+  it('writes a synth suite that bench reads back as a file suite, with the same digest', async () => {
+    const out = path.join(dir, 'suite');
+    const synth = await prmbas(['synth', '--size', '6', '--seed', '3', '--out', out]);
+    expect(synth.code).toBe(0);
+    const digest = /digest ([0-9a-f]{64})/.exec(synth.stdout)?.[1];
+    expect(digest).toBeDefined();
+
+    const json = path.join(dir, 'bench.json');
+    const bench = await prmbas([
+      'bench', '--suite', path.join(out, 'questions.jsonl'), '--seed', '3', '--prm', 'mc:rollouts=2',
+      '--strategies', 'greedy,prm-bas', '--set', 'prm-bas.schedule.b0=4', '--json', json, '--quiet',
+    ]);
+    expect(bench.stderr).toBe('');
+    expect(bench.code).toBe(0);
+    expect(bench.stdout).toMatch(/strategy\s+accuracy\s+95% CI/);
+    expect(bench.stdout).toMatch(/^greedy\s/m);
+    expect(bench.stdout).toMatch(/^prm-bas\s/m);
+
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report.suite).toMatchObject({ kind: 'file', size: 6, digest });
+    expect(report.seed).toBe(3);
+    expect(report.gitCommit === null || /^[0-9a-f]{40}/.test(report.gitCommit)).toBe(true);
+    expect(report.config['prm-bas'].schedule.b0).toBe(4);
+    expect(report.strategies.map((s: { name: string }) => s.name)).toEqual(['greedy', 'prm-bas']);
+    for (const row of report.strategies) {
+      expect(row.total).toBe(6);
+      expect(row.accuracy).toBeCloseTo(row.correct / 6, 10);
+      expect(row.ci95[0]).toBeLessThanOrEqual(row.accuracy);
+      expect(row.ci95[1]).toBeGreaterThanOrEqual(row.accuracy);
+      expect(row.policyCalls).toBeGreaterThan(0);
+      expect(row.wallMs).toBeGreaterThan(0);
+    }
+    const [greedy, bas] = report.strategies;
+    expect(greedy.prmScoredSteps).toBe(0);
+    expect(bas.prmScoredSteps).toBeGreaterThan(0);
+    // The Monte-Carlo scorer's rollouts are counted apart from the search's own policy calls.
+    expect(bas.scorer.policyCalls).toBeGreaterThan(0);
+    expect(greedy.scorer.policyCalls).toBe(0);
+  });
+
+  it('gives the same results for the same seed', async () => {
+    const args = ['bench', '--preset', 'quick', '--size', '4', '--strategies', 'self-consistency,beam', '--quiet'];
+    const a = await prmbas(args);
+    const b = await prmbas(args);
+    expect(a.code).toBe(0);
+    const strip = (s: string) => s.replace(/\s[\d.]+s$/gm, '');
+    expect(strip(a.stdout)).toBe(strip(b.stdout));
+  });
+
+  it.each([
+    [['bench', '--prm', 'mc:rollouts=0', '--size', '2'], /rollouts/],
+    [['bench', '--policy', 'sim:capability=2', '--size', '2'], /capability: must be <= 1/],
+    [['bench', '--policy', 'sim:capabilty=0.5', '--size', '2'], /unknown parameter "capabilty"/],
+    [['bench', '--strategies', 'greedy,beem', '--size', '2'], /"beem" is not a strategy/],
+    [['bench', '--set', 'prm-bas.schedule.b0=0', '--size', '2'], /prm-bas.schedule.b0: must be an integer >= 1/],
+    [['bench', '--prm', 'none', '--strategies', 'prm-bas', '--size', '2'], /prm-bas need a PRM/],
+    [['bench', '--policy', 'openai:http://127.0.0.1:9/v1', '--size', '2'], /--policy-model/],
+    [['bench', '--suite', '/nonexistent/q.jsonl'], /nonexistent/],
+    [['synth', '--size', 'x', '--out', '/tmp/x'], /--size must be an integer/],
+  ])('rejects bad input %j with a clear message and exit code 2', async (args, message) => {
+    const result = await prmbas(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user error
+  });
+});
