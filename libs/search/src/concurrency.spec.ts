@@ -12,6 +12,7 @@ describe('Semaphore', () => {
     const third = sem.acquire().then((release) => (order.push('third'), release));
     const fourth = sem.acquire().then((release) => (order.push('fourth'), release));
     expect(sem.inFlight).toBe(2);
+    expect(sem.waiting).toBe(2);
     r1();
     r1(); // releasing twice is a no-op
     const r3 = await third;
@@ -20,6 +21,9 @@ describe('Semaphore', () => {
     await fourth;
     expect(order).toEqual(['third', 'fourth']);
     expect(sem.inFlight).toBe(2);
+    // Hand-offs keep the count: the limit was never exceeded.
+    expect(sem.maxInFlight).toBe(2);
+    expect(sem.waiting).toBe(0);
   });
 
   it('rejects a waiting acquire when the signal aborts', async () => {

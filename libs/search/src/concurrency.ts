@@ -30,6 +30,7 @@ export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Prom
 
 export class Semaphore {
   private active = 0;
+  private peak = 0;
   private readonly waiters: Array<() => void> = [];
 
   constructor(readonly limit: number) {
@@ -41,11 +42,22 @@ export class Semaphore {
     return this.active;
   }
 
+  /** Most permits ever held at once (lets stats and tests check the limit was honoured). */
+  get maxInFlight(): number {
+    return this.peak;
+  }
+
+  /** Tasks waiting for a permit. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
   /** Wait for a permit; resolves to its release function (call it exactly once). */
   acquire(signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.active < this.limit) {
       this.active++;
+      this.peak = Math.max(this.peak, this.active);
       return Promise.resolve(this.releaser());
     }
     return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Prm, PrmItem, PrmScores, ScorerUsage } from '@prmbas/search';
-import { Semaphore } from '../shared/semaphore';
+import { Semaphore } from '@prmbas/search';
 import { MC_PRM_DEFAULTS, resolveMcPrmConfig, type McPrmConfig, type McPrmOptions } from './mc-config';
 import { runRollouts, UsageMeter } from './rollout';
 
@@ -35,7 +35,7 @@ export class McPrm implements Prm {
 
   /** Work done over the life of this scorer, and the most rollout calls that were ever in flight. */
   stats(): ScorerUsage & { scoredItems: number; maxInFlight: number } {
-    return { ...this.total.toUsage(), scoredItems: this.scoredItems, maxInFlight: this.semaphore.maxInUse };
+    return { ...this.total.toUsage(), scoredItems: this.scoredItems, maxInFlight: this.semaphore.maxInFlight };
   }
 
   async score(items: readonly PrmItem[], options: { seed?: number; signal?: AbortSignal } = {}): Promise<PrmScores> {

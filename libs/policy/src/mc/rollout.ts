@@ -7,7 +7,7 @@
  * 'first', 0). Nothing depends on which call finishes first, so a value is reproducible.
  */
 import { hashSeed, type Policy, type Problem, type Proposal, type ScorerUsage } from '@prmbas/search';
-import type { Semaphore } from '../shared/semaphore';
+import type { Semaphore } from '@prmbas/search';
 import type { IsCorrect } from './mc-config';
 
 /** Counts the work rollouts do; tokens turn null as soon as one proposal lacks a count. */

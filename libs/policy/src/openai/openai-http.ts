@@ -2,7 +2,7 @@
  * One POST to `/chat/completions` with a timeout, mapped to a parsed body or an OpenAIPolicyError.
  * Retries, concurrency and continuation fallback are the policy's business, not this file's.
  */
-import { abortReason } from '../shared/semaphore';
+import { abortReason } from '../shared/abort';
 import { parseRetryAfter } from '../shared/retry';
 import { OpenAIPolicyError, serverErrorMessage } from './openai-error';
 import { redactUrl } from './openai-config';

@@ -5,7 +5,7 @@
  */
 import { hashSeed, Rng, type Policy, type Proposal, type ProposeRequest } from '@prmbas/search';
 import { withRetry, type RetryDecision } from '../shared/retry';
-import { Semaphore } from '../shared/semaphore';
+import { Semaphore } from '@prmbas/search';
 import { resolveOpenAIPolicyConfig, redactUrl, type ContinuationMode, type OpenAIPolicyOptions, type ResolvedOpenAIPolicyConfig } from './openai-config';
 import { OpenAIPolicyError } from './openai-error';
 import { postChatCompletion } from './openai-http';
@@ -80,7 +80,7 @@ export class OpenAIPolicy implements Policy {
   }
 
   stats(): OpenAIPolicyStats {
-    return { ...this.counters, maxInFlight: this.semaphore.maxInUse, continuation: this.mode };
+    return { ...this.counters, maxInFlight: this.semaphore.maxInFlight, continuation: this.mode };
   }
 
   async propose(request: ProposeRequest): Promise<Proposal[]> {

@@ -2,7 +2,7 @@
  * Retries with exponential backoff. The caller decides which failures are worth another attempt
  * (and may impose a server-given delay such as `Retry-After`); this file only schedules them.
  */
-import { abortReason } from './semaphore';
+import { abortReason } from './abort';
 
 export interface BackoffConfig {
   /** Wait before the first retry, in ms; each further retry doubles it. */

@@ -3,6 +3,7 @@
  * timeouts and network errors (a server's Retry-After replaces the computed wait, capped).
  * Aborting the caller's signal stops at once, waits included.
  */
+import { abortReason, parseRetryAfter, withRetry } from '@prmbas/policy';
 import { HttpPrmError } from './http-prm-error';
 
 export interface RetryPolicy {
@@ -23,34 +24,6 @@ export interface PostOptions {
   random: () => number;
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted', 'AbortError');
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortReason(signal as AbortSignal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function retryAfterMs(headers: Headers): number | undefined {
-  const value = headers.get('retry-after');
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** The server's error message from an OpenAI/vLLM-style body ({error: {message}} or {message}/{detail}), else the text. */
@@ -87,7 +60,7 @@ async function attempt(body: string, o: PostOptions): Promise<unknown> {
       throw new HttpPrmError({ kind: 'network', url: o.url, detail: cause?.code ?? cause?.message ?? String(error), cause: error });
     }
     if (!response.ok) {
-      throw new HttpPrmError({ kind: 'http', url: o.url, status: response.status, detail: serverMessage(text), retryAfterMs: retryAfterMs(response.headers) });
+      throw new HttpPrmError({ kind: 'http', url: o.url, status: response.status, detail: serverMessage(text), retryAfterMs: parseRetryAfter(response.headers) });
     }
     try {
       return JSON.parse(text) as unknown;
@@ -102,19 +75,26 @@ async function attempt(body: string, o: PostOptions): Promise<unknown> {
 
 export async function postJson(payload: unknown, o: PostOptions): Promise<unknown> {
   const body = JSON.stringify(payload);
-  for (let index = 0; ; index++) {
-    try {
-      return await attempt(body, o);
-    } catch (error) {
-      if (o.signal?.aborted) throw abortReason(o.signal);
-      if (!(error instanceof HttpPrmError)) throw error;
-      error.attempts = index + 1;
-      if (!error.retryable || index >= o.retry.maxRetries) throw error;
+  return withRetry(
+    async (index) => {
+      try {
+        return await attempt(body, o);
+      } catch (error) {
+        if (error instanceof HttpPrmError) error.attempts = index + 1;
+        throw error;
+      }
+    },
+    {
+      maxRetries: o.retry.maxRetries,
       // "Equal jitter": half the exponential wait fixed, half random, so clients that failed
       // together do not retry in lockstep.
-      const full = Math.min(o.retry.maxDelayMs, o.retry.baseDelayMs * 2 ** index);
-      const wait = error.retryAfterMs !== undefined ? Math.min(o.retry.maxDelayMs, error.retryAfterMs) : full / 2 + (full / 2) * o.random();
-      await sleep(wait, o.signal);
-    }
-  }
+      backoff: { baseMs: o.retry.baseDelayMs, maxMs: o.retry.maxDelayMs, jitter: 0.5 },
+      random: o.random,
+      signal: o.signal,
+      decide: (error) =>
+        error instanceof HttpPrmError && error.retryable
+          ? { retry: true, delayMs: error.retryAfterMs !== undefined ? Math.min(o.retry.maxDelayMs, error.retryAfterMs) : undefined }
+          : { retry: false },
+    },
+  );
 }
