@@ -78,6 +78,29 @@ describe('prmbas CLI', () => {
     expect(strip(a.stdout)).toBe(strip(b.stdout));
   });
 
+  it('builds a dataset, resumes it with the same command and refuses a changed build', async () => {
+    const out = path.join(dir, 'data', 'train.jsonl');
+    const args = ['build-dataset', '--questions', '6', '--seed', '2', '--rollouts', '4', '--siblings', '2', '--out', out, '--quiet'];
+    const first = await prmbas(args);
+    expect(first.code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n');
+    const ids = lines.map((l) => JSON.parse(l).id as string);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const line of lines) {
+      const record = JSON.parse(line);
+      expect(record.image).toMatch(/^images\/.+\.png$/);
+      for (const step of record.steps) expect(step.value).toBeGreaterThanOrEqual(0);
+    }
+    // Same command again: nothing to add, same file.
+    const again = await prmbas(args);
+    expect(again.code).toBe(0);
+    expect((await readFile(out, 'utf8')).trim().split('\n')).toEqual(lines);
+    // Different rollouts on an existing dataset: a clear error naming the flag.
+    const changed = await prmbas(args.map((a) => (a === '4' ? '8' : a)));
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toMatch(/--rollouts/);
+  });
+
   it.each([
     [['bench', '--prm', 'mc:rollouts=0', '--size', '2'], /rollouts/],
     [['bench', '--policy', 'sim:capability=2', '--size', '2'], /capability: must be <= 1/],

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { benchCommand } from './commands/bench';
+import { buildDatasetCommand } from './commands/build-dataset';
 import { synthCommand } from './commands/synth';
 import { PRESETS } from './presets';
 import { UsageError } from './specs/spec-string';
@@ -61,6 +62,31 @@ export function buildProgram(): Command {
     .option('--quiet', 'no progress output')
     .action(async (flags) => {
       await benchCommand(flags, process.argv.slice(2));
+    });
+
+  program
+    .command('build-dataset')
+    .description('Monte-Carlo step values and sibling groups for PRM training, as resumable JSONL')
+    .option('--suite <synth|FILE>', 'the built-in suite or a JSONL/JSON benchmark file', 'synth')
+    .option('--questions <N>', 'synth suite size, or the first N questions of a file suite', positiveInt('--questions'))
+    .option('--seed <S>', 'suite and build seed', int('--seed'), 0)
+    .option('--difficulty <LEVELS>', 'synth difficulty: 1, 2, 3, list, or mixed')
+    .option('--families <LIST>', 'synth families: shapes,bars or all')
+    .option('--policy <SPEC>', 'sim:capability=C[,latency=MS] | openai:BASE_URL', 'sim')
+    .option('--policy-model <NAME>', 'model name for an openai policy (key from OPENAI_API_KEY)')
+    .option('--solutions <S>', 'solutions sampled per question', positiveInt('--solutions'))
+    .option('--rollouts <M>', 'rollouts per valued state', positiveInt('--rollouts'))
+    .option('--siblings <K>', 'sibling steps sampled at a chosen state (0: none)', int('--siblings'))
+    .option('--sibling-states <WHICH>', 'where siblings are sampled: all, none, first-error, or a fraction like 0.25')
+    .option('--temperature <T>', 'sampling temperature of solutions, rollouts and siblings')
+    .option('--max-steps <N>', 'most steps per solution or rollout', positiveInt('--max-steps'))
+    .option('--concurrency <N>', 'questions built at once', positiveInt('--concurrency'))
+    .requiredOption('--out <FILE.jsonl>', 'dataset file (images go to images/ beside it; build config in FILE.meta.json)')
+    .option('--trl <FILE.jsonl>', "also export TRL's stepwise-supervision JSONL")
+    .option('--label-threshold <V>', 'TRL labels are value > V (default 0)')
+    .option('--quiet', 'no progress output')
+    .action(async (flags) => {
+      await buildDatasetCommand(flags);
     });
 
   return program;
