@@ -1,0 +1,4 @@
+import packageJson from '../package.json';
+
+export const APP_NAME = 'prmbas-api';
+export const APP_VERSION: string = packageJson.version;

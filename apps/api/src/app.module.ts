@@ -1,0 +1,37 @@
+import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { ErrorFilter } from './errors/error.filter';
+import { SchemaValidationPipe } from './errors/schema-validation.pipe';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  logger: Logger;
+  /** Extra modules (tests mount probe routes this way). */
+  imports?: ModuleImport[];
+}
+
+/**
+ * The API: one module per domain. The cross-cutting ones (config, logging, health, metrics) are
+ * global, so domain modules inject AppConfig, ReadinessRegistry and DomainMetrics directly.
+ */
+@Module({})
+export class AppModule {
+  static forRoot({ config, logger, imports = [] }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), HealthModule, MetricsModule, ...imports],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useValue: new SchemaValidationPipe() },
+      ],
+    };
+  }
+}
