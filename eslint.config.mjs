@@ -30,7 +30,13 @@ export default [
             { sourceTag: 'scope:ml', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared', 'scope:server'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // Shared with the browser (contracts): schemas and the tRPC router type, no server code.
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              // vitest: for its specs only (the rule below keeps it out of the sources).
+              allowedExternalImports: ['zod', 'zod/*', '@trpc/server', '@trpc/server/*', 'vitest'],
+            },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared'] },
             // `search` does no IO: it may import only other pure libraries.
             {
@@ -54,6 +60,20 @@ export default [
           patterns: [
             { regex: '^(node:)?(fs|fs/promises|http|https|http2|net|dgram|child_process|worker_threads|cluster)$', message: '`search` does no IO.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // contracts runs in the console's browser bundle too: no Node built-ins.
+    files: ['libs/contracts/src/**/*.ts'],
+    ignores: ['libs/contracts/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vitest', message: 'vitest belongs in *.spec.ts files.' }],
+          patterns: [{ regex: '^node:|^(fs|path|crypto|http|https|net|os|child_process|stream)$', message: 'contracts is shared with the browser: no Node modules.' }],
         },
       ],
     },

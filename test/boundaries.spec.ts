@@ -45,6 +45,14 @@ describe('Nx module boundaries', () => {
     expect(messages.some((m) => m.includes('not allowed to import "pngjs"'))).toBe(true);
   });
 
+  it('keep server code out of contracts (shared with the browser)', async () => {
+    const file = 'libs/contracts/src/probe.ts';
+    const server = await lint(file, "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\nexport const y = [Injectable, PrismaClient];\n");
+    expect(server.filter((m) => m.includes('not allowed to import'))).toHaveLength(2);
+    expect((await lint(file, "import { createHash } from 'node:crypto';\nexport const y = createHash;\n")).join('\n')).toMatch(/no-restricted-imports/);
+    expect((await lint(file, "import { initTRPC } from '@trpc/server';\nimport { z } from 'zod';\nexport const y = [initTRPC, z];\n"))).toEqual([]);
+  });
+
   it('allow the imports the architecture intends', async () => {
     expect(await lint(probe, "import { Rng } from '@prmbas/search';\nexport const r = new Rng(1);\n")).toEqual([]);
     expect(await lint('libs/policy/src/probe.ts', "import { isCorrect } from '@prmbas/tasks';\nexport const f = isCorrect;\n")).toEqual([]);

@@ -1,13 +1,17 @@
 import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { AuthModule } from './auth';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database';
 import { ErrorFilter } from './errors/error.filter';
 import { SchemaValidationPipe } from './errors/schema-validation.pipe';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TrpcModule } from './trpc';
 
 export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -27,7 +31,7 @@ export class AppModule {
   static forRoot({ config, logger, imports = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), HealthModule, MetricsModule, ...imports],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), HealthModule, MetricsModule, DatabaseModule, AuthModule, JobsModule, TrpcModule, ...imports],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: new SchemaValidationPipe() },

@@ -1,10 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_MAIN, runTs } from './testing/node-process';
 
-const dataDir = () => mkdtempSync(path.join(tmpdir(), 'prmbas-api-main-'));
+/** Searchable by others: as root, embedded Postgres runs as the `postgres` user, which must reach it. */
+const dataDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'prmbas-api-main-'));
+  chmodSync(dir, 0o755);
+  return dir;
+};
 
 describe('the API process (node -r tools/swc-register.js apps/api/src/main.ts)', () => {
   it('refuses to start on bad config, naming the variable, with a non-zero exit', async () => {
@@ -18,15 +23,19 @@ describe('the API process (node -r tools/swc-register.js apps/api/src/main.ts)',
     expect(stdout).toBe('');
   });
 
-  it('serves, then stops cleanly on SIGTERM', async () => {
-    const proc = runTs(API_MAIN, { API_PORT: '0', API_HOST: '127.0.0.1', DATA_DIR: dataDir(), LOG_LEVEL: 'info' });
-    const listening = JSON.parse(await proc.waitForOutput(/"msg":"API listening"/)) as { url: string };
-    const response = await fetch(`${listening.url}/healthz`);
+  it('serves on embedded Postgres (no DATABASE_URL), then stops cleanly on SIGTERM', async () => {
+    const data = dataDir();
+    const proc = runTs(API_MAIN, { API_PORT: '0', API_HOST: '127.0.0.1', DATA_DIR: data, LOG_LEVEL: 'info' });
+    const listening = JSON.parse(await proc.waitForOutput(/"msg":"API listening"/, 60_000)) as { url: string };
+    const response = await fetch(`${listening.url}/readyz`);
     expect(response.status).toBe(200);
+    expect(existsSync(path.join(data, 'postgres', 'PG_VERSION'))).toBe(true);
     proc.child.kill('SIGTERM');
     const { code, stdout } = await proc.exited;
     expect(code).toBe(0);
     expect(stdout).toMatch(/"signal":"SIGTERM","msg":"shutting down"/);
+    expect(stdout).toMatch(/"msg":"embedded Postgres started"/);
     expect(stdout).toMatch(/"msg":"API stopped"/);
+    rmSync(data, { recursive: true, force: true });
   });
 });

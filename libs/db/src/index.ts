@@ -41,3 +41,10 @@ export { startEmbeddedServer } from './embedded/embedded-server';
 export type { EmbeddedServer, EmbeddedServerOptions } from './embedded/embedded-server';
 export { createTestDatabase, TEST_SERVER_ENV, testServerUrl } from './testing/create-test-database';
 export type { CreateTestDatabaseOptions, TestDatabase } from './testing/create-test-database';
+
+// Jobs on pg-boss (queues by capability, our `jobs` rows, leases, the dead-worker reaper) and workers.
+export * from './jobs';
+// Datasets in Postgres: the builder's DatasetStore, and versions read back as records or questions.
+export * from './datasets';
+// Training: checkpoints and metric series of runs, trained model versions.
+export * from './training';

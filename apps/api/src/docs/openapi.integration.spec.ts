@@ -31,7 +31,7 @@ describe('OpenAPI docs', () => {
   it('GET /docs/json lists the REST routes', () => {
     expect(document.openapi).toMatch(/^3\./);
     const routes = Object.keys(document.paths).filter((p) => !p.startsWith('/__probe'));
-    expect(routes.sort()).toEqual(['/healthz', '/metrics', '/readyz']);
+    expect(routes.sort()).toEqual(['/auth/me', '/healthz', '/jobs', '/jobs/{id}', '/jobs/{id}/cancel', '/metrics', '/readyz']);
   });
 
   it('describes responses from the zod schemas', () => {

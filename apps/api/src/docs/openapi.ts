@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { APP_VERSION } from '../app-info';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { withErrorResponses } from './error-responses';
 
 export const DOCS_PATH = 'docs';
@@ -20,6 +21,7 @@ export function setupOpenApi(app: INestApplication): void {
     )
     .setVersion(APP_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'An API key of the platform' })
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The console session (set by auth.signIn)' }, 'session')
     .build();
   let document: OpenAPIObject | undefined;
   const factory = () => {

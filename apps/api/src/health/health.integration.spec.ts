@@ -9,6 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
+/** Checks run in registration order, which follows Nest's module instantiation: compare by name. */
+function sortedChecks(body: unknown) {
+  const report = body as { status: string; checks: { name: string }[] };
+  return { ...report, checks: [...report.checks].sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
 describe('health endpoints', () => {
   it('GET /healthz answers 200 while the process lives', async () => {
     const response = await api.request('/healthz');
@@ -20,9 +26,13 @@ describe('health endpoints', () => {
     api.app.get(ProbeState).dependencyUp = true;
     const response = await api.request('/readyz');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(sortedChecks(await response.json())).toEqual({
       status: 'ready',
-      checks: [{ name: 'probe-dependency', ok: true, durationMs: expect.any(Number) }],
+      checks: [
+        { name: 'database', ok: true, durationMs: expect.any(Number) },
+        { name: 'job-queue', ok: true, durationMs: expect.any(Number) },
+        { name: 'probe-dependency', ok: true, durationMs: expect.any(Number) },
+      ],
     });
   });
 
@@ -30,9 +40,13 @@ describe('health endpoints', () => {
     api.app.get(ProbeState).dependencyUp = false;
     const response = await api.request('/readyz');
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({
+    expect(sortedChecks(await response.json())).toEqual({
       status: 'not_ready',
-      checks: [{ name: 'probe-dependency', ok: false, durationMs: expect.any(Number), error: 'probe dependency is down' }],
+      checks: [
+        { name: 'database', ok: true, durationMs: expect.any(Number) },
+        { name: 'job-queue', ok: true, durationMs: expect.any(Number) },
+        { name: 'probe-dependency', ok: false, durationMs: expect.any(Number), error: 'probe dependency is down' },
+      ],
     });
     api.app.get(ProbeState).dependencyUp = true;
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { createTestDatabase, type TestDatabase } from '@prmbas/db';
 import { bootstrap, type BootstrapOptions, type RunningApi } from '../bootstrap';
 
 export interface TestApi extends RunningApi {
@@ -18,7 +19,10 @@ export interface TestApiOptions {
   captureLogs?: boolean;
 }
 
-/** The real API on 127.0.0.1 and a free port, with a throwaway DATA_DIR and no inherited env. */
+/**
+ * The real API on 127.0.0.1 and a free port, with a throwaway DATA_DIR and no inherited env. Unless
+ * `env.DATABASE_URL` is given, it gets a fresh migrated database (createTestDatabase), dropped on close.
+ */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const lines: string[] = [];
   const logStream = new Writable({
@@ -27,21 +31,37 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       callback();
     },
   });
-  const env = {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'prmbas-api-test-'));
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     API_HOST: '127.0.0.1',
     API_PORT: '0',
     LOG_LEVEL: options.captureLogs ? 'info' : 'silent',
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'prmbas-api-test-')),
+    DATA_DIR: dataDir,
     SHUTDOWN_TIMEOUT_MS: '5000',
     ...options.env,
   };
-  const api = await bootstrap({ env, logStream, imports: options.imports });
+  let database: TestDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    database = await createTestDatabase();
+    env.DATABASE_URL = database.url;
+  }
+  const cleanUp = async () => {
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  let api: RunningApi;
+  try {
+    api = await bootstrap({ env, logStream, imports: options.imports });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
   return {
     ...api,
     close: async () => {
       await api.close();
-      rmSync(env.DATA_DIR, { recursive: true, force: true });
+      await cleanUp();
     },
     request: (pathname, init) => fetch(new URL(pathname, api.url), init),
     logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),

@@ -12,6 +12,12 @@ export interface PrmExample<F> {
   value: number;
   /** Sibling group (the state this step is a candidate of); absent = no rank pairs. */
   group?: string | number | null;
+  /**
+   * Batching cluster: examples sharing one (e.g. all steps and siblings of one question) are
+   * shuffled as one unit and so land in the same or adjacent batches, which lets a model share
+   * work between them (one image decode and encoding, shared prefix steps). Absent = its own unit.
+   */
+  cluster?: string | number | null;
 }
 
 export interface ExampleSource<F> {

@@ -30,6 +30,11 @@ export interface PrmModel<F> {
    * a `tf.tidy`/gradient scope: create input tensors here, freely.
    */
   forward(features: readonly F[], context: ForwardContext): tf.Tensor1D;
+  /**
+   * Optional auxiliary loss of the last `forward` (training only), added to the total loss inside
+   * the same gradient scope; `values` are the batch's MC values. null = nothing to add.
+   */
+  auxiliaryLoss?(values: readonly number[]): tf.Scalar | null;
   /** The JSON needed to rebuild this model (stored in artifacts). */
   config(): Record<string, unknown>;
   dispose(): void;

@@ -50,7 +50,8 @@ export function trainStep<F>(model: PrmModel<F>, adam: Adam, batch: readonly Prm
       const terms = totalLoss(logits, targets, pairs, s.loss);
       // variableGrads tidies its function: keep the two terms we report.
       parts = [tf.keep(terms.value), tf.keep(terms.rank)];
-      return terms.total;
+      const aux = model.auxiliaryLoss?.(batch.map((e) => e.value)) ?? null;
+      return aux ? (tf.add(terms.total, aux) as tf.Scalar) : terms.total;
     }, variables);
     const ordered = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
     const clipped = clipByGlobalNorm(ordered, s.clipNorm);

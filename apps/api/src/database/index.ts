@@ -1,0 +1,2 @@
+export { DatabaseModule } from './database.module';
+export { PRISMA, RUNNING_DATABASE } from './prisma.token';

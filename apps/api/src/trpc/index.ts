@@ -1,0 +1,2 @@
+export { TrpcModule } from './trpc.module';
+export { APP_SERVICES } from './app-services';

@@ -1,0 +1,31 @@
+import { authRouter } from './auth/auth.router';
+import {
+  annotationsRouter,
+  datasetsRouter,
+  deploymentsRouter,
+  evaluationsRouter,
+  modelsRouter,
+  tracesRouter,
+  trainingRouter,
+} from './domains/pending-routers';
+import { jobsRouter } from './jobs/jobs.router';
+import { createCallerFactory, router } from './trpc/init';
+
+/** One router per domain: `auth.apiKeys.create`, `datasets.find`, ... */
+export const appRouter = router({
+  auth: authRouter,
+  datasets: datasetsRouter,
+  training: trainingRouter,
+  models: modelsRouter,
+  deployments: deploymentsRouter,
+  traces: tracesRouter,
+  annotations: annotationsRouter,
+  evaluations: evaluationsRouter,
+  jobs: jobsRouter,
+});
+
+/** The type the console's tRPC client is created with: `createTRPCClient<AppRouter>(...)`. */
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls without HTTP (tests, scripts): `createAppCaller(context).auth.me()`. */
+export const createAppCaller = createCallerFactory(appRouter);

@@ -1,0 +1,4 @@
+export * from './job-kinds';
+export * from './job-payloads';
+export * from './job-procedures';
+export type { JobsService } from './jobs.service';

@@ -1,0 +1,17 @@
+export { ALL_QUEUES, capabilityClass, parseQueueName, queueName, satisfies, workerQueues } from './job-routing';
+export type { CapabilityClass, WorkerCapabilities } from './job-routing';
+export { bossDbOf, ensureJobQueues, JOB_BOSS_SCHEMA, JOB_QUEUE_DEFAULTS, startJobBoss } from './job-boss';
+export type { CreateJobBossOptions } from './job-boss';
+export { jobKindEnum, jobKindName } from './job-kind-enum';
+export { enqueueJob } from './enqueue-job';
+export type { BossJobData, EnqueueHooks, EnqueueJobInput } from './enqueue-job';
+export { requestJobCancel } from './cancel-job';
+export type { CancelJobResult } from './cancel-job';
+export { checkLeases, claimJob, finishJob, recordJobProgress } from './job-lease';
+export type { ClaimResult, FetchedBossJob, JobLease, JobOutcome, LeaseState, RunProgress } from './job-lease';
+export { DEFAULT_STALE_AFTER_MS, reapDeadWorkerJobs } from './dead-worker-reaper';
+export type { ReapedJob, ReapOptions } from './dead-worker-reaper';
+export { heartbeatWorker, liveWorkers, markWorkerStopped, registerWorker } from './worker-registry';
+export type { WorkerRegistration } from './worker-registry';
+export { queueDepths } from './queue-depths';
+export type { QueueDepthReading } from './queue-depths';
