@@ -1,16 +1,24 @@
 import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { AnnotationsModule } from './annotations';
 import { AuthModule } from './auth';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database';
+import { DatasetsModule } from './datasets';
+import { DeploymentsModule } from './deployments';
 import { ErrorFilter } from './errors/error.filter';
 import { SchemaValidationPipe } from './errors/schema-validation.pipe';
 import { HealthModule } from './health/health.module';
+import { EvaluationsModule } from './evaluations';
 import { JobsModule } from './jobs';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ServingModule } from './serving';
+import { TracesModule } from './traces';
+import { ModelsModule } from './models';
+import { TrainingModule } from './training';
 import { TrpcModule } from './trpc';
 
 export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
@@ -31,7 +39,7 @@ export class AppModule {
   static forRoot({ config, logger, imports = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), HealthModule, MetricsModule, DatabaseModule, AuthModule, JobsModule, TrpcModule, ...imports],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), HealthModule, MetricsModule, DatabaseModule, AuthModule, JobsModule, TrainingModule, ModelsModule, EvaluationsModule, DeploymentsModule, TracesModule, ServingModule, DatasetsModule, AnnotationsModule, TrpcModule, ...imports],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: new SchemaValidationPipe() },

@@ -1,14 +1,12 @@
 import { authRouter } from './auth/auth.router';
-import {
-  annotationsRouter,
-  datasetsRouter,
-  deploymentsRouter,
-  evaluationsRouter,
-  modelsRouter,
-  tracesRouter,
-  trainingRouter,
-} from './domains/pending-routers';
+import { annotationsRouter } from './annotations/annotations.router';
+import { datasetsRouter } from './datasets/datasets.router';
+import { deploymentsRouter } from './deployments/deployments.router';
+import { evaluationsRouter } from './evaluations/evaluations.router';
 import { jobsRouter } from './jobs/jobs.router';
+import { modelsRouter } from './models/models.router';
+import { tracesRouter } from './traces/traces.router';
+import { trainingRouter } from './training/training.router';
 import { createCallerFactory, router } from './trpc/init';
 
 /** One router per domain: `auth.apiKeys.create`, `datasets.find`, ... */

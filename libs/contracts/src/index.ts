@@ -16,6 +16,19 @@ export type { Actor, ClientInfo } from './auth/actor';
 export type { AuthService, NewSession } from './auth/auth.service';
 export { authRouter } from './auth/auth.router';
 
+// Training runs (start, watch, compare, cancel), the model registry, evaluations.
+export * from './training';
+export * from './models';
+export * from './evaluations';
+
+// Deployments (what /v1/chat/completions serves) and the traces of served requests.
+export * from './deployments';
+export * from './traces';
+
+// Datasets (versions, build, browse, freeze; import/export shapes) and annotation queues.
+export * from './datasets';
+export * from './annotations';
+
 // tRPC: the context the api supplies, the procedure ladder, the root router and its type.
 export type { AppServices, SessionCookie, TrpcContext } from './trpc/context';
 export { ZFieldIssue, errorDetail, type ErrorDetail, type TFieldIssue } from './trpc/error-shape';

@@ -70,3 +70,13 @@ export type { HttpPrmErrorKind } from './http/http-prm-error';
 export { vllmPoolingFormat, classifyFormat, renderQwenChatMl, assistantText, QWEN_PRM_SYSTEM_PROMPT } from './http/reward-formats';
 export type { RewardFormat, RewardRequest, PromptSettings } from './http/reward-formats';
 export type { RetryPolicy } from './http/http-post';
+
+// Model kinds: one registry for the worker (training, evaluations) and the API (served search)
+export { ModelRegistry, UnknownModelKindError, ModelLoadError, modelKindOf } from './registry/model-registry';
+export { MODEL_KIND_EXTRA_KEY } from './registry/model-kind';
+export type { ModelKind, ModelKindLogger, TrainingInput, TrainingSetup, ScorerSetup } from './registry/model-kind';
+export { registerBuiltinModelKinds } from './registry/builtin-kinds';
+export { loadModelPlugins } from './registry/model-plugins';
+export type { ModelPlugin } from './registry/model-plugins';
+// TEST DOUBLE kind (never registered by default): tests and benchmarks register it themselves
+export { testMlpKind, testMlpFeatures, registerTestMlpKind, TEST_MLP_KIND } from './registry/test-mlp-kind';

@@ -23,6 +23,10 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
   readonly bootstrapApiKey: string | undefined;
+  /** The OpenAI-compatible serving API: per-key rate limit (0 = off) and image limits. */
+  readonly serving: { readonly rateLimitPerMinute: number; readonly rateLimitBurst: number; readonly maxImageBytes: number };
+  /** PRM model kinds to load besides the built-in ones, and the tfjs backend they run on. */
+  readonly models: { readonly plugins: readonly string[]; readonly backend: Env['PRM_BACKEND'] };
 
   constructor(env: Env, cwd: string = process.cwd()) {
     this.nodeEnv = env.NODE_ENV;
@@ -37,6 +41,9 @@ export class AppConfig {
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.admin = Object.freeze({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     this.bootstrapApiKey = env.BOOTSTRAP_API_KEY;
+    this.serving = Object.freeze({ rateLimitPerMinute: env.SERVING_RATE_LIMIT_RPM, rateLimitBurst: env.SERVING_RATE_LIMIT_BURST, maxImageBytes: env.SERVING_MAX_IMAGE_BYTES });
+    const plugins = (env.MODEL_PLUGINS ?? '').split(',').map((p) => p.trim()).filter(Boolean).map((p) => (p.startsWith('.') ? path.resolve(cwd, p) : p));
+    this.models = Object.freeze({ plugins: Object.freeze(plugins), backend: env.PRM_BACKEND });
     Object.freeze(this);
   }
 }

@@ -17,6 +17,32 @@ const port = (fallback: number) =>
 
 const optionalString = (check: z.ZodString) => z.preprocess(unsetIfEmpty, check.optional());
 
+const wholeNumber = (fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^\d+$/, { error: 'must be a whole number' })
+      .transform(Number)
+      .default(fallback),
+  );
+
+const byteSize = (fallback: string) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default(fallback)
+      .transform((value, ctx) => {
+        const bytes = parseByteSize(value);
+        if (bytes === undefined || bytes < 1) {
+          ctx.addIssue({ code: 'custom', message: 'must be a positive size such as 1048576, 512kb or 10mb' });
+          return z.NEVER;
+        }
+        return bytes;
+      }),
+  );
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -42,20 +68,7 @@ export const ZEnv = z.object({
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
   /** Largest accepted request body: bytes or a size such as `512kb`, `10mb` (images travel as data URLs). */
-  BODY_LIMIT: z.preprocess(
-    unsetIfEmpty,
-    z
-      .string()
-      .default('10mb')
-      .transform((value, ctx) => {
-        const bytes = parseByteSize(value);
-        if (bytes === undefined || bytes < 1) {
-          ctx.addIssue({ code: 'custom', message: 'must be a positive size such as 1048576, 512kb or 10mb' });
-          return z.NEVER;
-        }
-        return bytes;
-      }),
-  ),
+  BODY_LIMIT: byteSize('10mb'),
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   SHUTDOWN_TIMEOUT_MS: z.preprocess(
     unsetIfEmpty,
@@ -64,6 +77,19 @@ export const ZEnv = z.object({
       .regex(/^\d+$/, { error: 'must be a whole number of milliseconds' })
       .transform(Number)
       .default(10_000),
+  ),
+  /** Served search: requests per minute per API key (token bucket refill); 0 turns the limit off. */
+  SERVING_RATE_LIMIT_RPM: wholeNumber(120),
+  /** Served search: requests a key may send at once before the per-minute rate applies (bucket size). */
+  SERVING_RATE_LIMIT_BURST: wholeNumber(20),
+  /** Largest image accepted in a chat message (a data URL, decoded). */
+  SERVING_MAX_IMAGE_BYTES: byteSize('5mb'),
+  /** Comma-separated modules registering PRM model kinds (`registerModels(registry)`), as the worker's WORKER_PLUGINS. */
+  MODEL_PLUGINS: optionalString(z.string()),
+  /** Best TensorFlow.js backend for PRMs loaded from model versions (weaker ones stay fallbacks). */
+  PRM_BACKEND: z.preprocess(
+    unsetIfEmpty,
+    z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'], { error: 'must be auto, tensorflow-gpu, tensorflow, wasm or cpu' }).default('auto'),
   ),
   ADMIN_EMAIL: optionalString(z.string().regex(/^[^@\s]+@[^@\s]+$/, { error: 'must be an email address' })),
   ADMIN_PASSWORD: optionalString(z.string().min(8, { error: 'must be at least 8 characters' })),

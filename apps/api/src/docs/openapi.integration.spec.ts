@@ -31,7 +31,29 @@ describe('OpenAPI docs', () => {
   it('GET /docs/json lists the REST routes', () => {
     expect(document.openapi).toMatch(/^3\./);
     const routes = Object.keys(document.paths).filter((p) => !p.startsWith('/__probe'));
-    expect(routes.sort()).toEqual(['/auth/me', '/healthz', '/jobs', '/jobs/{id}', '/jobs/{id}/cancel', '/metrics', '/readyz']);
+    expect(routes.sort()).toEqual([
+      '/annotations/items/{itemId}/images/{position}',
+      '/auth/me',
+      '/datasets/questions/{questionId}/images/{position}',
+      '/datasets/versions/{versionId}/export',
+      '/datasets/{datasetId}/versions/import',
+      '/deployments',
+      '/deployments/{id}',
+      '/healthz',
+      '/jobs',
+      '/jobs/{id}',
+      '/jobs/{id}/cancel',
+      '/metrics',
+      '/models/versions/{id}/artifact',
+      '/readyz',
+      '/traces',
+      '/traces/{id}',
+      '/traces/{id}/images/{position}',
+      '/training/runs/{id}/metrics/stream',
+      '/v1/chat/completions',
+      '/v1/models',
+      '/v1/models/{model}',
+    ]);
   });
 
   it('describes responses from the zod schemas', () => {

@@ -14,7 +14,7 @@ afterAll(() => api?.close());
 
 describe('errors as the official openai SDK sees them', () => {
   it('reads our 404 as a NotFoundError with type, code and request id', async () => {
-    const error = await client.models.list().then(
+    const error = await client.get('/nowhere').then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -25,7 +25,7 @@ describe('errors as the official openai SDK sees them', () => {
     expect(apiError.code).toBe('not_found');
     expect(apiError.param).toBeNull();
     expect(apiError.requestID).toMatch(/^[0-9a-f-]{36}$/);
-    expect(apiError.message).toContain('Cannot GET /v1/models');
+    expect(apiError.message).toContain('Cannot GET /v1/nowhere');
   });
 
   it('reads a 429 as a RateLimitError carrying Retry-After', async () => {

@@ -44,7 +44,11 @@ export class JobsService implements JobsServiceContract, OnModuleInit, OnModuleD
     this.unregisterDepths?.();
   }
 
-  async create(request: TCreateJobRequest, actor: Actor): Promise<TJob> {
+  /**
+   * `within.before` runs first in the enqueue transaction: a domain creates the row the job is
+   * for there (a training run), so the row, the job and their audit rows commit together.
+   */
+  async create(request: TCreateJobRequest, actor: Actor, within: { before?(tx: Prisma.TransactionClient): Promise<void> } = {}): Promise<TJob> {
     const audit = auditContextOf(actor);
     const input: EnqueueJobInput = {
       kind: request.kind,
@@ -120,7 +124,10 @@ export class JobsService implements JobsServiceContract, OnModuleInit, OnModuleD
       }
     }
     const job = await this.jobs.enqueue(input, {
-      before,
+      before: async (tx) => {
+        await within.before?.(tx);
+        await before(tx);
+      },
       after: (tx, created) => writeAuditLog(tx, audit, { action: 'job.create', entityType: 'job', entityId: created.id, after: created }).then(() => {}),
     });
     return toJobView(job);

@@ -1,7 +1,14 @@
 import type { Provider } from '@nestjs/common';
 import type { AppServices } from '@prmbas/contracts';
+import { AnnotationsService } from '../annotations/annotations.service';
 import { AuthService } from '../auth/auth.service';
+import { DatasetsService } from '../datasets/datasets.service';
+import { DeploymentsService } from '../deployments/deployments.service';
+import { EvaluationsService } from '../evaluations/evaluations.service';
 import { JobsService } from '../jobs/jobs.service';
+import { ModelsService } from '../models/models.service';
+import { TracesService } from '../traces/traces.service';
+import { TrainingService } from '../training/training.service';
 
 /** Injection token of the services the tRPC routers call (contracts' `AppServices`). */
 export const APP_SERVICES = Symbol('APP_SERVICES');
@@ -13,6 +20,16 @@ export const APP_SERVICES = Symbol('APP_SERVICES');
  */
 export const appServicesProvider: Provider = {
   provide: APP_SERVICES,
-  inject: [AuthService, JobsService],
-  useFactory: (auth: AuthService, jobs: JobsService): AppServices => ({ auth, jobs }),
+  inject: [AuthService, JobsService, TrainingService, ModelsService, EvaluationsService, DeploymentsService, TracesService, DatasetsService, AnnotationsService],
+  useFactory: (auth: AuthService, jobs: JobsService, training: TrainingService, models: ModelsService, evaluations: EvaluationsService, deployments: DeploymentsService, traces: TracesService, datasets: DatasetsService, annotations: AnnotationsService): AppServices => ({
+    auth,
+    jobs,
+    training,
+    models,
+    evaluations,
+    deployments,
+    traces,
+    datasets,
+    annotations,
+  }),
 };

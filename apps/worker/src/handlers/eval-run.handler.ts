@@ -1,7 +1,8 @@
 /**
  * `eval.run`: @prmbas/bench's runBenchmark — each strategy over the same questions (a dataset
  * version's, or the synth suite), policy, PRM and seeds. The job's result is the summary per
- * strategy (accuracy with its 95% interval, cost counters); per-question outcomes are left out.
+ * strategy (accuracy with its 95% interval, cost counters, and the series / budget the entry
+ * belongs to); per-question outcomes are left out.
  */
 import { ZEvalRunPayload, type TEvalPrmSpec } from '@prmbas/contracts';
 import { readDatasetQuestions, readModelArtifact, type Prisma, type PrismaClient } from '@prmbas/db';
@@ -39,7 +40,13 @@ export function evalRunHandler(deps: { models: ModelRegistry }): JobHandler {
           signal: ctx.signal,
           onProgress: (p) => ctx.progress((p.strategyIndex + p.done / p.total) / p.strategies),
         });
-        const summaries = rows.map(({ outcomes: _perQuestion, ...summary }) => summary);
+        // Each row says which series and budget it stands for (an evaluation's sweep), so the
+        // result plots on its own; runBenchmark keeps the strategies' order.
+        const summaries = rows.map(({ outcomes: _perQuestion, ...summary }, i) => ({
+          ...summary,
+          series: payload.strategies[i]?.series ?? summary.name,
+          budget: payload.strategies[i]?.budget ?? null,
+        }));
         return {
           result: {
             questions: questions.length,

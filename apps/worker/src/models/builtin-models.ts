@@ -1,12 +1,10 @@
 /**
- * The model kinds every worker offers. The multimodal PRM (libs/prm/src/multimodal, in progress)
- * registers here once @prmbas/prm exports it: a `ModelKind` whose createTraining featurizes the
- * records (their data-URL images included) into its examples, and whose createScorer rebuilds it
- * from an artifact. Until then no kind is built in, and a training run must name a kind a plugin
- * registered (WORKER_PLUGINS) or it fails saying which kinds exist.
+ * The model kinds every worker offers: those @prmbas/prm builds in (the multimodal PRM registers
+ * there, `registerBuiltinModelKinds`, shared with the API). A training run naming another kind
+ * needs a plugin (WORKER_PLUGINS) or fails saying which kinds exist.
  */
-import type { ModelRegistry } from './model-registry';
+import { registerBuiltinModelKinds, type ModelRegistry } from '@prmbas/prm';
 
 export function registerBuiltinModels(registry: ModelRegistry): ModelRegistry {
-  return registry;
+  return registerBuiltinModelKinds(registry);
 }

@@ -1,89 +1,16 @@
 /**
- * TEST DOUBLE for the model (not for the job system): a model kind `test-mlp` — the tiny MlpPrm of
- * @prmbas/prm over hashed bag-of-words features of each step — so the training job can be tested
- * end to end (real trainer, checkpoints, artifact, model version) in seconds, before the multimodal
- * PRM lands. Loaded by worker processes in tests through WORKER_PLUGINS=<this file>.
- *
- * `stepDelayMs` slows training without burning CPU: the whole training set is one batch, so the
- * trainer asks the example source for a new pass before every step, and the source waits first.
+ * TEST DOUBLE for the model (not for the job system): the `test-mlp` kind of @prmbas/prm (the tiny
+ * MlpPrm over hashed step words), as a worker plugin so worker processes in tests can train and
+ * score with it: WORKER_PLUGINS=<this file>. The kind itself lives in @prmbas/prm so the API's
+ * served search loads the same artifacts.
  */
-import { fixedExamples, freshExamples, loadArtifactWeights, MlpPrm, ModelPrm, type PrmExample } from '@prmbas/prm';
-import type { SolutionRecord } from '@prmbas/rollouts';
-import type { ModelKind, ModelRegistry } from '../models/model-registry';
+import { registerTestMlpKind, testMlpFeatures, testMlpKind, TEST_MLP_KIND, type ModelRegistry } from '@prmbas/prm';
 
-export const TEST_MLP_KIND = 'test-mlp';
-
-interface TestMlpConfig {
-  dim: number;
-  hidden: number[];
-  seed: number;
-  stepDelayMs: number;
-}
-
-function configOf(input: Record<string, unknown>): TestMlpConfig {
-  return {
-    dim: typeof input['dim'] === 'number' ? input['dim'] : 16,
-    hidden: Array.isArray(input['hidden']) ? (input['hidden'] as number[]) : [8],
-    seed: typeof input['seed'] === 'number' ? input['seed'] : 1,
-    stepDelayMs: typeof input['stepDelayMs'] === 'number' ? input['stepDelayMs'] : 0,
-  };
-}
+export { TEST_MLP_KIND, testMlpKind };
 
 /** Hashed word counts of the step (normalised), its depth and whether it states an answer. */
-export function featurize(dim: number, prefix: readonly string[], text: string): Float32Array {
-  const features = new Float32Array(dim);
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  for (const word of words) {
-    let h = 2166136261;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
-    features[(h >>> 0) % (dim - 2)]! += 1 / Math.max(1, words.length);
-  }
-  features[dim - 2] = prefix.length / 10;
-  features[dim - 1] = /answer/i.test(text) ? 1 : 0;
-  return features;
-}
-
-function examplesOf(records: readonly SolutionRecord[], dim: number): PrmExample<Float32Array>[] {
-  const out: PrmExample<Float32Array>[] = [];
-  for (const record of records) {
-    const texts = record.steps.map((s) => s.text);
-    record.steps.forEach((step, t) => {
-      const prefix = texts.slice(0, t);
-      const group = step.siblings?.length ? `${record.id}@${t}` : null;
-      out.push({ features: featurize(dim, prefix, step.text), value: step.value, group });
-      for (const sibling of step.siblings ?? []) out.push({ features: featurize(dim, prefix, sibling.text), value: sibling.value, group });
-    });
-  }
-  return out;
-}
-
-export const testMlpKind: ModelKind<Float32Array> = {
-  kind: TEST_MLP_KIND,
-  description: 'TEST DOUBLE: tiny MLP over hashed step words',
-  createTraining({ records, modelConfig, heldOutShare }) {
-    const c = configOf(modelConfig);
-    const questions = [...new Set(records.map((r) => r.questionId))].sort();
-    const heldOut = new Set(questions.slice(0, Math.floor(questions.length * heldOutShare)));
-    const train = examplesOf(records.filter((r) => !heldOut.has(r.questionId)), c.dim);
-    const evalExamples = examplesOf(records.filter((r) => heldOut.has(r.questionId)), c.dim);
-    const source =
-      c.stepDelayMs > 0
-        ? freshExamples(async () => {
-            await new Promise((resolve) => setTimeout(resolve, c.stepDelayMs));
-            return train;
-          })
-        : fixedExamples(train);
-    return { model: new MlpPrm({ inputSize: c.dim, hidden: c.hidden, seed: c.seed }), source, evalExamples, artifact: { inputSizes: { features: [c.dim] } } };
-  },
-  createScorer(artifact) {
-    const settings = artifact.metadata.modelConfig as { inputSize: number; hidden: number[]; seed: number };
-    const model = new MlpPrm(settings);
-    loadArtifactWeights(model, artifact);
-    const prm = new ModelPrm(model, (item) => featurize(settings.inputSize, item.steps, item.candidate), { name: 'test-mlp' });
-    return { prm, dispose: () => model.dispose() };
-  },
-};
+export const featurize = testMlpFeatures;
 
 export function registerModels(registry: ModelRegistry): void {
-  registry.register(testMlpKind);
+  registerTestMlpKind(registry);
 }

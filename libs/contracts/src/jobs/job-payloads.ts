@@ -99,7 +99,12 @@ export const ZEvalPrmSpec = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal('none') }),
     z.strictObject({ kind: z.literal('mc'), rollouts: int(1, 256).optional(), temperature: numberIn(0, 10).optional(), maxDepth: int(1, 64).optional() }),
-    z.strictObject({ kind: z.literal('model'), modelVersionId: uuid() }),
+    z.strictObject({
+      kind: z.literal('model'),
+      modelVersionId: uuid(),
+      /** The alias the version was resolved from when the job was enqueued (shown, not used). */
+      alias: z.string().min(1).max(63).optional(),
+    }),
   ],
   { error: 'kind must be none, mc or model' },
 );
@@ -112,15 +117,29 @@ export const ZEvalSource = z.discriminatedUnion(
   { error: 'kind must be dataset or synth' },
 );
 
-/** `eval.run`: strategies (search configs of @prmbas/search, checked by the API) over the same questions. */
+/**
+ * `eval.run`: strategies (search configs of @prmbas/search, checked by the API) over the same
+ * questions. An evaluation (apps/api evaluations) sweeps budgets: each (strategy, budget) pair is
+ * one entry here, `series` naming its strategy's label and `budget` the value it was given; the
+ * worker copies both into the entry's result row so the result plots on its own.
+ */
 export const ZEvalRunPayload = z.strictObject({
+  /** A title for lists (evaluations). */
+  name: z.string().min(1).max(200).optional(),
   source: ZEvalSource,
   policy: ZPolicySpec,
   prm: ZEvalPrmSpec.default({ kind: 'none' }),
   strategies: z
-    .array(z.strictObject({ name: z.string().min(1).max(64), config: z.record(z.string(), z.unknown()) }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(64),
+        config: z.record(z.string(), z.unknown()),
+        series: z.string().min(1).max(64).optional(),
+        budget: int(1).optional(),
+      }),
+    )
     .min(1, 'must list at least one strategy')
-    .max(16, 'at most 16 strategies'),
+    .max(64, 'at most 64 strategies'),
   seed: z.number().int('must be an integer').default(0),
   concurrency: int(1, 64).default(4),
 });

@@ -1,7 +1,14 @@
 import type { TRPCError } from '@trpc/server';
 import type { Actor, ClientInfo } from '../auth/actor';
+import type { AnnotationsService } from '../annotations/annotations.service';
 import type { AuthService } from '../auth/auth.service';
+import type { DatasetsService } from '../datasets/datasets.service';
+import type { DeploymentsService } from '../deployments/deployments.service';
+import type { EvaluationsService } from '../evaluations/evaluations.service';
 import type { JobsService } from '../jobs/jobs.service';
+import type { TracesService } from '../traces/traces.service';
+import type { ModelsService } from '../models/models.service';
+import type { TrainingService } from '../training/training.service';
 
 /**
  * The domain services the routers call, one per domain, supplied by the api. A domain adds its
@@ -10,6 +17,13 @@ import type { JobsService } from '../jobs/jobs.service';
 export interface AppServices {
   auth: AuthService;
   jobs: JobsService;
+  training: TrainingService;
+  models: ModelsService;
+  evaluations: EvaluationsService;
+  deployments: DeploymentsService;
+  traces: TracesService;
+  datasets: DatasetsService;
+  annotations: AnnotationsService;
 }
 
 /** Sets or clears the session cookie: the one transport concern the auth router has. */

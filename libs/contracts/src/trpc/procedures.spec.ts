@@ -2,8 +2,15 @@ import { TRPCError } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppCaller } from '../app-router';
 import type { Actor } from '../auth/actor';
+import type { AnnotationsService } from '../annotations/annotations.service';
 import type { AuthService } from '../auth/auth.service';
+import type { DatasetsService } from '../datasets/datasets.service';
+import type { EvaluationsService } from '../evaluations/evaluations.service';
+import type { DeploymentsService } from '../deployments/deployments.service';
+import type { TracesService } from '../traces/traces.service';
 import type { JobsService } from '../jobs/jobs.service';
+import type { ModelsService } from '../models/models.service';
+import type { TrainingService } from '../training/training.service';
 import type { TApiKeyScope, TUserRole } from '../auth/roles';
 import type { TrpcContext } from './context';
 
@@ -29,7 +36,7 @@ function context(overrides: Partial<TrpcContext> = {}) {
     client: { requestId: 'req-1', ip: null, userAgent: null },
     actor: null,
     credentialError: null,
-    services: { auth, jobs: {} as JobsService },
+    services: { auth, jobs: {} as JobsService, training: {} as TrainingService, models: {} as ModelsService, evaluations: {} as EvaluationsService, deployments: {} as DeploymentsService, traces: {} as TracesService, datasets: {} as DatasetsService, annotations: {} as AnnotationsService },
     sessionCookie: { set: vi.fn(), clear: vi.fn() },
     toTrpcError: (thrown) => new TRPCError({ code: 'NOT_FOUND', message: String((thrown as Error).message), cause: thrown as Error }),
     ...overrides,

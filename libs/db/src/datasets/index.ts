@@ -1,5 +1,5 @@
 export { PostgresDatasetStore } from './postgres-dataset-store';
 export type { PostgresDatasetStoreOptions } from './postgres-dataset-store';
-export { readDatasetQuestions, readDatasetRecords } from './dataset-records';
+export { readDatasetQuestions, readDatasetRecords, streamDatasetRecords } from './dataset-records';
 export type { ReadRecordsOptions } from './dataset-records';
 export { BLOB_IMAGE_REF_PREFIX, blobImageRef, dataUrl, questionImageRef } from './image-refs';

@@ -1,0 +1,2 @@
+export { AnnotationsModule } from './annotations.module';
+export { AnnotationsService } from './annotations.service';

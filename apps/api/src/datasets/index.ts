@@ -1,0 +1,2 @@
+export { DatasetsModule } from './datasets.module';
+export { DatasetsService } from './datasets.service';

@@ -1,0 +1,2 @@
+export { ServingModule } from './serving.module';
+export { ServedSearchService } from './served-search.service';

@@ -1,0 +1,2 @@
+export { TrainingModule } from './training.module';
+export { TrainingService } from './training.service';

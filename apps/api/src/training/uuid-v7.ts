@@ -1,0 +1,20 @@
+/**
+ * A UUIDv7 (RFC 9562: 48-bit Unix milliseconds, version 7, random rest), as Prisma's `uuid(7)`
+ * default makes them. The training run's id is chosen before its row exists because the
+ * `prm.train` job that is enqueued in the same transaction names it in its payload; keeping the
+ * ids time-ordered keeps "newest first" pages (ordered by id) right.
+ */
+import { randomBytes } from 'node:crypto';
+
+export function uuidV7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  let ms = now;
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,4 @@
+export * from './annotation-queue.schemas';
+export * from './annotation-item.schemas';
+export type { AnnotationsService } from './annotations.service';
+export { annotationsRouter } from './annotations.router';

@@ -1,0 +1,3 @@
+export * from './deployment.schemas';
+export type { DeploymentsService } from './deployments.service';
+export { deploymentsRouter } from './deployments.router';
