@@ -21,14 +21,14 @@ it('keeps the process exit code and stops the server when the process ends', asy
   const script = `
     const { startEmbeddedServer } = require('./libs/db/src/embedded/embedded-server.ts');
     startEmbeddedServer({ dataDir: ${JSON.stringify(join(dir, 'data'))}, ephemeral: true, keepProcessAlive: false })
-      .then((s) => { console.log(s.port); process.exitCode = 3; });`;
+      .then((s) => { console.log('PORT=' + s.port); process.exitCode = 3; });`;
   const outcome = await run(process.execPath, ['--import', 'tsx', '-e', script], { cwd: workspace }).then(
-    (r) => ({ code: 0, stdout: r.stdout }),
-    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
-  expect(outcome.code).toBe(3);
-  const port = Number(outcome.stdout.trim());
-  expect(port).toBeGreaterThan(0);
+  expect(outcome.code, outcome.stderr).toBe(3);
+  const port = Number(/PORT=(\d+)/.exec(outcome.stdout)?.[1]);
+  expect(port, `stdout: ${outcome.stdout}\nstderr: ${outcome.stderr}`).toBeGreaterThan(0);
   // Nothing listens on the port any more: the server was stopped before the process ended.
   const { createConnection } = await import('node:net');
   const refused = await new Promise<boolean>((done) => {
