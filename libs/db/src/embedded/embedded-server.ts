@@ -156,15 +156,18 @@ interface Unrefable {
 }
 
 /**
- * Let the process exit while the server runs: when the event loop empties, stop the server first
- * (the stop's own I/O keeps the process alive until it is done), then let the process end with
- * whatever exit code it had.
+ * Let the process exit while the server runs: when the event loop empties, stop the server first,
+ * then let the process end with whatever exit code it had.
  */
 function releaseProcess(server: EmbeddedPostgres): void {
   const child = (server as unknown as { process?: Unrefable & { stdin?: Unrefable; stdout?: Unrefable; stderr?: Unrefable } }).process;
   if (!child) return;
   for (const handle of [child, child.stdin, child.stdout, child.stderr]) handle?.unref?.();
-  process.once('beforeExit', () => void forceStop(server).catch(() => undefined));
+  process.once('beforeExit', () => {
+    // Re-referenced, the child keeps the loop alive until it has exited and the stop has finished.
+    child.ref?.();
+    void forceStop(server).catch(() => undefined);
+  });
 }
 
 let exitHooksRemoved = false;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,12 +30,7 @@ it('keeps the process exit code and stops the server when the process ends', asy
   expect(outcome.code, outcome.stderr).toBe(3);
   const port = Number(/PORT=(\d+)/.exec(outcome.stdout)?.[1]);
   expect(port, `stdout: ${outcome.stdout}\nstderr: ${outcome.stderr}`).toBeGreaterThan(0);
-  // Nothing listens on the port any more: the server was stopped before the process ended.
-  const { createConnection } = await import('node:net');
-  const refused = await new Promise<boolean>((done) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => (socket.destroy(), done(false)));
-    socket.once('error', () => done(true));
-  });
-  expect(refused).toBe(true);
+  // The server was stopped on the way out: an ephemeral cluster deletes its folder when it stops.
+  // (Probing the port would race with other test files' servers picking free ports.)
+  expect(existsSync(join(dir, 'data'))).toBe(false);
 }, 60_000);
