@@ -30,7 +30,7 @@ export type { EvalMetrics, EvalOptions } from './metrics/evaluate';
 export type { PrmModel, NamedVariable, ForwardContext } from './train/prm-model';
 export type { PrmExample, ExampleSource } from './train/examples';
 export { fixedExamples, freshExamples } from './train/examples';
-export { siblingUnits, packBatches, epochBatches } from './train/batching';
+export { siblingUnits, clusterUnits, packBatches, epochBatches } from './train/batching';
 export { Trainer } from './train/trainer';
 export type { TrainerOptions, RunOptions, TrainResult, TrainProgress, TrainMetrics } from './train/trainer';
 export { resolveTrainerConfig, trainingDigest, DEFAULT_TRAINER_CONFIG } from './train/trainer-config';
@@ -80,3 +80,29 @@ export { loadModelPlugins } from './registry/model-plugins';
 export type { ModelPlugin } from './registry/model-plugins';
 // TEST DOUBLE kind (never registered by default): tests and benchmarks register it themselves
 export { testMlpKind, testMlpFeatures, registerTestMlpKind, TEST_MLP_KIND } from './registry/test-mlp-kind';
+
+// The multimodal PRM (question + image pixels + steps -> value)
+export { conv2dNative } from './ops/conv2d-native';
+export type { NativeConvPadding } from './ops/conv2d-native';
+export { tokenize, numbersOf, Vocabulary, PAD, UNK, NUM, SPECIAL_TOKENS } from './multimodal/tokenizer';
+export type { Token, VocabularyJson } from './multimodal/tokenizer';
+export { decodeImage, resizeRgb, imagePalette, hashBytes, ImageCache, MAX_PALETTE_COLORS } from './multimodal/image-input';
+export type { PrmImage, Palette } from './multimodal/image-input';
+export { MmFeaturizer, DEFAULT_FEATURIZER_CONFIG, hashText } from './multimodal/featurizer';
+export type { MmFeaturizerConfig, MmFeatures, MmUnit, MmQuestion } from './multimodal/featurizer';
+export { packBatch } from './multimodal/batch';
+export type { PackedBatch } from './multimodal/batch';
+export { MultimodalPrm, MULTIMODAL_PRM_NAME, signedCombinations } from './multimodal/model';
+export { DEFAULT_MM_MODEL_CONFIG } from './multimodal/model-config';
+export type { MmModelConfig, MmAggregation } from './multimodal/model-config';
+export { kmeansColors } from './multimodal/kmeans';
+export { recordExamples, loadRecordImage, readSolutionDataset, splitByQuestion } from './multimodal/records';
+export type { RecordExample, ExampleOrigin, RecordExampleOptions, LoadedDataset } from './multimodal/records';
+export { simSolutionRecords, SIM_RECORD_DEFAULTS } from './multimodal/sim-records';
+export type { SimRecordOptions, SimRecords } from './multimodal/sim-records';
+export { stepKind, evaluateScored, STEP_KINDS } from './multimodal/evaluate';
+export type { StepKind, PrmEvaluation } from './multimodal/evaluate';
+export { trainMultimodalPrm, evaluateExamples, DEFAULT_MULTIMODAL_TRAINING, DEFAULT_HELD_OUT_SHARE, VOCAB_FILE, METRICS_FILE, CHECKPOINT_DIR } from './multimodal/train-multimodal';
+export type { MultimodalTrainOptions, MultimodalTrainResult, FreshDataOptions } from './multimodal/train-multimodal';
+export { loadMultimodalPrm, multimodalPrmFromArtifact, createTfjsPrm } from './multimodal/load';
+export type { LoadedMultimodalPrm, TfjsPrmOptions } from './multimodal/load';

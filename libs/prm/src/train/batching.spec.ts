@@ -1,6 +1,6 @@
 import { Rng } from '@prmbas/search';
 import { describe, expect, it } from 'vitest';
-import { epochBatches, packBatches, siblingUnits } from './batching';
+import { clusterUnits, epochBatches, packBatches, siblingUnits } from './batching';
 import type { PrmExample } from './examples';
 
 const ex = (id: number, group?: string): PrmExample<number> => ({ features: id, value: 0, group });
@@ -26,5 +26,15 @@ describe('batching', () => {
     expect(a.flat().sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const orders = new Set([1, 2, 3, 4, 5, 6].map((s) => JSON.stringify(epochBatches(examples, 3, new Rng(s)).flat().map((e) => e.features))));
     expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('keeps the units of a cluster together and orders exactly as before without clusters', () => {
+    const clustered = [0, 1, 2, 3, 4, 5, 6, 7].map((id) => ({ features: id, value: 0, group: `g${id >> 1}`, cluster: id < 4 ? 'q1' : 'q2' }));
+    expect(clusterUnits(siblingUnits(clustered)).map((c) => c.map((u) => u.map((e) => e.features)))).toEqual([[[0, 1], [2, 3]], [[4, 5], [6, 7]]]);
+    const order = epochBatches(clustered, 4, new Rng(3)).map((b) => b.map((e) => e.features).sort());
+    expect(order.map((b) => b.every((id) => id < 4) || b.every((id) => id >= 4))).toEqual([true, true]);
+    // No clusters: the same order as a plain shuffle of the units.
+    const plain = epochBatches(examples, 3, new Rng(9)).flat().map((e) => e.features);
+    expect(plain).toEqual(packBatches(new Rng(9).shuffle(siblingUnits(examples)), 3).flat().map((e) => e.features));
   });
 });
