@@ -101,6 +101,26 @@ describe('prmbas CLI', () => {
     expect(changed.stderr).toMatch(/--rollouts/);
   });
 
+  it('trains a tfjs PRM on a built dataset, evaluates it, and searches with it', async () => {
+    const data = path.join(dir, 'prm', 'train.jsonl');
+    const model = path.join(dir, 'prm', 'model');
+    expect((await prmbas(['build-dataset', '--questions', '8', '--seed', '4', '--rollouts', '4', '--siblings', '2', '--out', data, '--quiet'])).code).toBe(0);
+    const train = await prmbas(['train', '--data', data, '--out', model, '--steps', '20', '--eval-every', '20', '--quiet']);
+    expect(train.stderr.replace(/^.*backend.*$/gm, '').trim()).toBe('');
+    expect(train.code).toBe(0);
+    const json = path.join(dir, 'prm', 'eval.json');
+    const evaluation = await prmbas(['eval-prm', '--model', model, '--data', data, '--json', json, '--quiet']);
+    expect(evaluation.code).toBe(0);
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    for (const key of ['auroc', 'pairAccuracy', 'valueLoss', 'rankLoss', 'ece']) expect(typeof report[key]).toBe('number');
+    expect(report.steps).toBeGreaterThan(0);
+    expect(report.auroc).toBeGreaterThanOrEqual(0);
+    expect(report.auroc).toBeLessThanOrEqual(1);
+    const bench = await prmbas(['bench', '--size', '3', '--prm', `tfjs:${model}`, '--strategies', 'prm-bas', '--quiet']);
+    expect(bench.code).toBe(0);
+    expect(bench.stdout).toMatch(/^prm-bas\s+\d/m); // no "(N errors)": the PRM scored every depth
+  });
+
   it.each([
     [['bench', '--prm', 'mc:rollouts=0', '--size', '2'], /rollouts/],
     [['bench', '--policy', 'sim:capability=2', '--size', '2'], /capability: must be <= 1/],

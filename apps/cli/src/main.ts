@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { benchCommand } from './commands/bench';
 import { buildDatasetCommand } from './commands/build-dataset';
+import { evalPrmCommand } from './commands/eval-prm';
 import { synthCommand } from './commands/synth';
+import { trainCommand } from './commands/train';
 import { PRESETS } from './presets';
 import { UsageError } from './specs/spec-string';
 
@@ -53,7 +55,7 @@ export function buildProgram(): Command {
     .option('--limit <N>', 'use only the first N questions of a file suite', positiveInt('--limit'))
     .option('--policy <SPEC>', 'sim:capability=C[,latency=MS] | openai:BASE_URL')
     .option('--policy-model <NAME>', 'model name for an openai policy (key from OPENAI_API_KEY)')
-    .option('--prm <SPEC>', 'mc:rollouts=M[,temperature=T,maxDepth=D] | none')
+    .option('--prm <SPEC>', 'mc:rollouts=M[,temperature=T,maxDepth=D] | tfjs:DIR | none')
     .option('--strategies <LIST>', 'comma-separated: greedy,self-consistency,best-of-n,beam,dvts,prm-bas (or labels from --config)')
     .option('--config <FILE>', 'JSON object of per-strategy config, keyed by label')
     .option('--set <label.field=value>', 'override one config field, repeatable (e.g. prm-bas.schedule.b0=8)', collect, [])
@@ -87,6 +89,40 @@ export function buildProgram(): Command {
     .option('--quiet', 'no progress output')
     .action(async (flags) => {
       await buildDatasetCommand(flags);
+    });
+
+  program
+    .command('train')
+    .description('train the multimodal tfjs PRM (value + rank loss) on a dataset; rerun to resume from the last checkpoint')
+    .requiredOption('--data <FILE.jsonl>', 'dataset from build-dataset (our JSONL)')
+    .requiredOption('--out <DIR>', 'model folder (model.json + weights + metadata; checkpoints inside)')
+    .option('--lambda-rank <X>', 'weight of the rank loss (0 = value loss only)')
+    .option('--epochs <E>', 'passes over the dataset')
+    .option('--steps <N>', 'optimizer steps (instead of --epochs)')
+    .option('--batch <B>', 'batch size')
+    .option('--lr <LR>', 'peak learning rate')
+    .option('--seed <S>', 'seed for init, shuffling and fresh data')
+    .option('--held-out <SHARE>', 'share of questions held out for evaluation')
+    .option('--fresh <N>', 'fresh synth questions added to every pass (synth datasets only)')
+    .option('--fresh-seed <S>', 'seed of the fresh questions')
+    .option('--eval-every <N>', 'evaluate every N steps')
+    .option('--checkpoint-every <N>', 'checkpoint every N steps')
+    .option('--backend <NAME>', 'auto | tensorflow-gpu | tensorflow | wasm | cpu', 'auto')
+    .option('--quiet', 'no progress output')
+    .action(async (flags) => {
+      await trainCommand(flags);
+    });
+
+  program
+    .command('eval-prm')
+    .description('evaluate a trained PRM on a dataset: AUROC, pair accuracy, losses, calibration, by step kind')
+    .requiredOption('--model <DIR>', 'model folder written by train')
+    .requiredOption('--data <FILE.jsonl>', 'dataset (our JSONL)')
+    .option('--json <FILE>', 'write {auroc, pairAccuracy, valueLoss, rankLoss, ece, steps, pairs, ...}')
+    .option('--backend <NAME>', 'auto | tensorflow-gpu | tensorflow | wasm | cpu', 'auto')
+    .option('--quiet', 'no progress output')
+    .action(async (flags) => {
+      await evalPrmCommand(flags);
     });
 
   return program;

@@ -8,6 +8,7 @@ import {
 import type { Policy, Prm, Problem } from '@prmbas/search';
 import { extractAnswer, isCorrect, type Question } from '@prmbas/tasks';
 import { assertKnownParams, numberParam, parseSpec, UsageError } from './spec-string';
+import { createTfjsPrmFromSpec, isTfjsPrmSpec } from './tfjs-prm';
 
 export interface PolicyFlags {
   policy: string;
@@ -41,7 +42,7 @@ export interface PrmFlags {
   questions: readonly Question[];
 }
 
-/** `mc[:rollouts=M,...]` or `none`. (`tfjs:DIR` and `http:URL` arrive with the PRM library.) */
+/** `mc[:rollouts=M,...]`, `tfjs:DIR` (a model written by `prmbas train`) or `none`. */
 export function createPrm(flags: PrmFlags): Prm | undefined {
   if (flags.prm === undefined || flags.prm === 'none') return undefined;
   if (isMcPrmSpec(flags.prm)) {
@@ -55,5 +56,6 @@ export function createPrm(flags: PrmFlags): Prm | undefined {
       },
     });
   }
-  throw new UsageError(`--prm: unknown PRM "${flags.prm}" (use mc:rollouts=M or none)`);
+  if (isTfjsPrmSpec(flags.prm)) return createTfjsPrmFromSpec(flags.prm);
+  throw new UsageError(`--prm: unknown PRM "${flags.prm}" (use mc:rollouts=M, tfjs:DIR or none)`);
 }
