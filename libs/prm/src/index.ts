@@ -106,3 +106,4 @@ export { trainMultimodalPrm, evaluateExamples, DEFAULT_MULTIMODAL_TRAINING, DEFA
 export type { MultimodalTrainOptions, MultimodalTrainResult, FreshDataOptions } from './multimodal/train-multimodal';
 export { loadMultimodalPrm, multimodalPrmFromArtifact, createTfjsPrm } from './multimodal/load';
 export type { LoadedMultimodalPrm, TfjsPrmOptions } from './multimodal/load';
+export { multimodalKind, MULTIMODAL_KIND } from './multimodal/multimodal-kind';

@@ -71,7 +71,7 @@ export interface MultimodalTrainResult {
 }
 
 export const DEFAULT_MULTIMODAL_TRAINING: TrainerConfigInput = {
-  steps: 6000, // ~6-9 min at 60-90 ms per batch on wasm (2 shared cores); see scripts/EXPERIMENTS.md
+  steps: 8000, // ~7-10 min at 50-75 ms per batch on wasm (2 shared cores), plus evaluation and fresh data; see scripts/EXPERIMENTS.md
   batchSize: 64,
   lr: { peak: 2e-3, warmupSteps: 200 }, // the perception words need several units of logit: a higher step size than 1e-3
   evalEvery: 1000,
