@@ -8,8 +8,8 @@
  * statements per table rather than one per row.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { auditedMutation, readDatasetRecords, type AuditContext, type Prisma, type PrismaClient, type StepLabelValue } from '@prmbas/db';
-import { datasetDigest, type DatasetStep, type ValuedStep } from '@prmbas/rollouts';
+import { auditedMutation, readDatasetRecords, stepRow, type AuditContext, type Prisma, type PrismaClient, type StepLabelValue } from '@prmbas/db';
+import { datasetDigest, type DatasetStep } from '@prmbas/rollouts';
 import type { AnswerType } from '@prmbas/search';
 import { PRISMA } from '../database/prisma.token';
 import { DatasetsRepository } from './datasets.repository';
@@ -200,19 +200,4 @@ export class DatasetWriterRepository {
     }
     return ids;
   }
-}
-
-function stepRow(solutionId: string, position: number, siblingIndex: number, groupId: string | null, step: ValuedStep): Prisma.DatasetStepCreateManyInput {
-  return {
-    solutionId,
-    position,
-    siblingIndex,
-    groupId,
-    text: step.text,
-    value: step.value,
-    rollouts: step.rollouts,
-    correctRollouts: step.correct,
-    terminal: step.terminal,
-    answer: step.answer ?? null,
-  };
 }

@@ -152,9 +152,11 @@ function solutionIndexOf(record: SolutionRecord): number {
   return j;
 }
 
-type StoredStep = Pick<SolutionRecord['steps'][number], 'text' | 'value' | 'rollouts' | 'correct' | 'terminal' | 'answer'>;
+/** What a dataset_steps row holds of a step (a solution step or a sibling). */
+export type StoredStep = Pick<SolutionRecord['steps'][number], 'text' | 'value' | 'rollouts' | 'correct' | 'terminal' | 'answer'>;
 
-function stepRow(solutionId: string, position: number, siblingIndex: number, groupId: string | null, step: StoredStep): Prisma.DatasetStepCreateManyInput {
+/** The dataset_steps row of one step; shared by the resumable build store and the API's importer. */
+export function stepRow(solutionId: string, position: number, siblingIndex: number, groupId: string | null, step: StoredStep): Prisma.DatasetStepCreateManyInput {
   return {
     solutionId,
     position,
