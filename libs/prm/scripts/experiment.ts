@@ -79,7 +79,9 @@ const cfg: ExpConfig = {
     console.log(`[baseline prior+arith] ${fmt(breakdown(b.priorArith.map(logit), evalSet))}`);
   }
   const model = new MultimodalPrm({ ...cfg.model, vocabSize: vocab.size });
-  model.initColorPrototypes([...vocabSample.images.values()].map((bytes) => (featurizer.image(bytes) as NonNullable<ReturnType<typeof featurizer.image>>).palette));
+  const initImages = [...vocabSample.images.values()].map((bytes) => featurizer.image(bytes) as NonNullable<ReturnType<typeof featurizer.image>>);
+  model.initColorPrototypes(initImages.map((i) => i.palette));
+  model.initKindPrototypes(initImages.map((i) => i.objects));
   const params = model.weights.reduce((n, w) => n + w.variable.size, 0);
   let genMs = 0;
   const source = freshExamples(async (epoch) => {

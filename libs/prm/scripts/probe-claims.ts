@@ -20,6 +20,7 @@ const P = JSON.parse(process.env.PROBE ?? '{}') as { family?: string; steps?: nu
   console.log('train', train.length, 'test', test.length);
   const model = new MultimodalPrm({ vocabSize: vocab.size, ...(P.model ?? {}) });
   model.initColorPrototypes([...sample.images.values()].map((b) => fz.image(b)!.palette));
+  model.initKindPrototypes([...sample.images.values()].map((b) => fz.image(b)!.objects));
   const adam = new Adam(model.weights);
   const vars = model.weights.map((w) => w.variable);
   const claimed = (e: LabeledExample) => Number(/(-?\d+)\.?$/.exec(e.origin.text)?.[1]);

@@ -50,3 +50,39 @@ export function kmeansColors(palettes: readonly Palette[], k: number, seed: numb
   }
   return Float32Array.from(centers.flat());
 }
+
+/**
+ * Seeded k-means over feature vectors (k-means++ seeding, Lloyd iterations) after standardising
+ * each dimension; returns the centres in the original units and each dimension's standard deviation.
+ */
+export function kmeansVectors(points: readonly (readonly number[])[], k: number, seed: number, iterations = 30): { centers: number[][]; std: number[] } {
+  const dim = points[0]?.length ?? 0;
+  const mean = Array.from({ length: dim }, (_, j) => points.reduce((a, p) => a + (p[j] as number), 0) / Math.max(1, points.length));
+  const std = Array.from({ length: dim }, (_, j) => Math.sqrt(points.reduce((a, p) => a + ((p[j] as number) - (mean[j] as number)) ** 2, 0) / Math.max(1, points.length)) || 1);
+  const z = points.map((p) => p.map((v, j) => (v - (mean[j] as number)) / (std[j] as number)));
+  const rng = new Rng(hashSeed(seed, 'kmeans-vectors'));
+  const dist = (a: readonly number[], b: readonly number[]) => a.reduce((acc, v, j) => acc + (v - (b[j] as number)) ** 2, 0);
+  const centers: number[][] = [];
+  if (z.length === 0) return { centers: Array.from({ length: k }, () => mean.slice()), std };
+  centers.push([...rng.pick(z)]);
+  while (centers.length < k) {
+    const d = z.map((p) => Math.min(...centers.map((c) => dist(p, c))));
+    const total = d.reduce((a, b) => a + b, 0);
+    centers.push(total > 0 ? [...(z[rng.weighted(d)] as number[])] : [...rng.pick(z)]);
+  }
+  for (let it = 0; it < iterations; it++) {
+    const sums = centers.map(() => new Array<number>(dim + 1).fill(0));
+    for (const p of z) {
+      let best = 0;
+      for (let j = 1; j < k; j++) if (dist(p, centers[j] as number[]) < dist(p, centers[best] as number[])) best = j;
+      const s = sums[best] as number[];
+      p.forEach((v, j) => (s[j] = (s[j] as number) + v));
+      s[dim] = (s[dim] as number) + 1;
+    }
+    sums.forEach((s, j) => {
+      const n = s[dim] as number;
+      if (n > 0) centers[j] = s.slice(0, dim).map((v) => v / n);
+    });
+  }
+  return { centers: centers.map((c) => c.map((v, j) => v * (std[j] as number) + (mean[j] as number))), std };
+}

@@ -34,7 +34,13 @@ export interface MmModelConfig extends MmFeaturizerConfig {
   shapePathway: 'objects' | 'conv' | 'none';
   /** Kinds F (0 = no shape pathway). */
   shapeChannels: number;
-  /** Hidden width of the region-kind MLP ('objects'). */
+  /**
+   * How a region's kind is computed ('objects'): 'prototype' (softmax over F learned prototypes in
+   * descriptor space, initialised by k-means over training regions: the colour detectors' twin),
+   * or 'mlp' (an MLP over the descriptors; collapsed to one kind in training, EXPERIMENTS.md).
+   */
+  kindModel: 'prototype' | 'mlp';
+  /** Hidden width of the region-kind MLP ('mlp'). */
   objectHidden: number;
   shapeInputs: number;
   shapeHidden: number;
@@ -86,7 +92,8 @@ export const DEFAULT_MM_MODEL_CONFIG: Omit<MmModelConfig, 'vocabSize'> = {
   prototypeRadius: 0.1, // synth colours jitter by <= 12/255 per channel (0.08) and sit >= 70/255 apart
   channels: 16, // 6 colours + background + grid/axis/text with room to spare
   shapePathway: 'objects', // a region's fill ratio and moments separate kinds; the conv pathway did not learn to (EXPERIMENTS.md)
-  shapeChannels: 4, // circle, square, triangle (+1 spare)
+  shapeChannels: 12, // k-means over synth regions separates circles, squares and triangles from bars, grid segments and glyphs at k = 12
+  kindModel: 'prototype',
   objectHidden: 16,
   shapeInputs: 2,
   shapeHidden: 8,

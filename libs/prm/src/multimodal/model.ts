@@ -1,25 +1,30 @@
 /**
- * The multimodal PRM: scores every step of a prefix in its context and combines the scores.
+ * The multimodal PRM: checks every step of a prefix against the image, the question and the
+ * earlier steps, and combines the checks.
  *
- * Per image (once per distinct image in a batch):
- *   a per-pixel MLP (two 1x1 convolutions) gives C saturating detector maps D = clip(z, 0, 1)
- *   (exact masks: a ReLU detector's mass drifts with colour jitter, a clipped one does not), and
- *   three C x C co-occurrence (Gram) matrices: over pixels (sum_xy D D^T: mass of "a and b"),
- *   over row profiles (sum_y R R^T, R(y) = max_x D: rows where both a and b occur) and over column
- *   profiles. Counting rows where a bar's colour and the grid-line colour co-occur reads the bar in
- *   grid units whatever the axis scale; pixel mass of "colour and shape" counts objects.
- * Per step unit (once per distinct prefix step):
- *   token + position embeddings with lexical-overlap flags -> MLP (the step's wording); attention
- *   from the step to the question tokens; text-conditioned queries q (softmax over the C channels,
- *   H heads) read the image as G q and q^T G q, i.e. the step's words choose what to measure;
- *   fixed numeric relation detectors exp(-(s c . n)^2) over every {-1, 0, 1} combination c of
- *   the step's numbers, in value and log space (a result against its operands, products too;
- *   fixed because Adam's noise would drift learned integer coefficients off exactness); learned read-outs (convex combinations) of the measurements compared with each
- *   number of the step (a claimed value against a measured one); an MLP head gives two logits: "this step is right" and
- *   "the rest of the solution will be right".
- * Per example: 'noisy-and' (default): log v = sum over prefix steps of log p(step right) +
- *   log p(rest right), returned as the logit of v. Errors carry forward, so a later step can be
- *   locally right and still worth 0; the product makes every earlier step count.
+ * Perception (per distinct image in a batch; learns from the claim loss only, see below):
+ * - C colour channels: C - 1 learned prototype detectors d(x) = clip(2 - |x - mu|^2 / r^2, 0, 1)
+ *   (saturating: exact masks under colour jitter; initialised by k-means over training palettes)
+ *   and one constant "anything" channel. Evaluated once per palette colour (image-input.ts).
+ * - Three C x C co-occurrence (Gram) matrices: pixel mass of "a and b", and over row / column
+ *   profiles (rows where both a and b occur). Rows where a bar's colour and the grid-line grey
+ *   co-occur count the bar's value in grid units, whatever the axis scale.
+ * - Regions (connected components of one colour) with generic geometric descriptors; each gets a
+ *   kind: softmax over F prototypes in descriptor space (k-means init). C x F counts regions by
+ *   colour channel and kind ("red circles").
+ * - The step's words (bag of words, per-word logits x10) choose H colour queries, H kind queries,
+ *   one of the bilinear read-outs q_h^T G q_h' and a log offset: the number the image says the step
+ *   should state. The claim loss trains this on good paths' steps (they state what the image shows).
+ * Step checks (per distinct prefix step): token + position embeddings with lexical-overlap flags ->
+ *   MLP; attention to the question tokens; numbers (value, log, overlap with the question and
+ *   earlier steps, signs of pairwise differences); fixed relation detectors exp(-(s c . n)^2) over
+ *   every {-1, 0, 1} combination c of the step's numbers, in value and log space (a result against
+ *   its operands, products too; fixed because Adam's noise drifts learned integer coefficients off
+ *   exactness); the claim against the image read-out (difference, log ratio) and the measurements,
+ *   through a stop-gradient; an MLP head gives "this step is right" and "the rest will be right".
+ * Per example ('noisy-and', default): log v = sum over prefix steps of log p(step right) +
+ *   log p(rest right), returned as the logit of v (errors carry forward, so every earlier step
+ *   counts). Auxiliary losses in training: the claim loss and the step loss (first-error labels).
  */
 import * as tf from '@tensorflow/tfjs';
 import { hashSeed, Rng } from '@prmbas/search';
@@ -29,8 +34,8 @@ import { glorotUniform, namedVariable } from '../train/init';
 import type { ForwardContext, NamedVariable, PrmModel } from '../train/prm-model';
 import { packBatch, type PackedBatch } from './batch';
 import { NUMBER_FLAGS, TOKEN_FLAGS, type MmFeatures } from './featurizer';
-import { OBJECT_DESCRIPTORS, type Palette } from './image-input';
-import { kmeansColors } from './kmeans';
+import { OBJECT_DESCRIPTORS, type ImageObjects, type Palette } from './image-input';
+import { kmeansColors, kmeansVectors } from './kmeans';
 import { DEFAULT_MM_MODEL_CONFIG, type MmModelConfig } from './model-config';
 
 export const MULTIMODAL_PRM_NAME = 'multimodal-prm';
@@ -81,7 +86,10 @@ export class MultimodalPrm implements PrmModel<MmFeatures> {
       this.dense(rng, 'pixel/1', 3, c.pixelHidden);
       this.dense(rng, 'pixel/2', c.pixelHidden, C - 1);
     }
-    if (c.shapeChannels > 0 && c.shapePathway === 'objects') {
+    if (c.shapeChannels > 0 && c.shapePathway === 'objects' && c.kindModel === 'prototype') {
+      this.add('kind/centers', uniform(rng, c.shapeChannels * OBJECT_DESCRIPTORS, 1), [c.shapeChannels, OBJECT_DESCRIPTORS]);
+      this.add('kind/log-scale', new Float32Array(OBJECT_DESCRIPTORS), [OBJECT_DESCRIPTORS]);
+    } else if (c.shapeChannels > 0 && c.shapePathway === 'objects') {
       this.dense(rng, 'object/1', OBJECT_DESCRIPTORS, c.objectHidden);
       this.dense(rng, 'object/2', c.objectHidden, c.shapeChannels);
     } else if (c.shapeChannels > 0 && c.shapePathway === 'conv') {
@@ -286,8 +294,7 @@ export class MultimodalPrm implements PrmModel<MmFeatures> {
       // Count regions by colour channel and learned kind: N[c, f] = sum_o d_c(o) kind_f(o).
       const O = b.objectSlots;
       const colors = this.detect(tf.tensor2d(b.objectColors, [I * O, 3]));
-      // Gain: a count needs near one-hot kinds (a kind at 0.8 counts 5 objects as 4).
-      const kinds = tf.softmax(tf.mul(this.apply('object/2', tf.relu(this.apply('object/1', tf.tensor2d(b.objectDescriptors, [I * O, OBJECT_DESCRIPTORS])))), KIND_GAIN));
+      const kinds = this.regionKinds(tf.tensor2d(b.objectDescriptors, [I * O, OBJECT_DESCRIPTORS]));
       const present = tf.tensor3d(b.objectMask, [I, O, 1]);
       const counts = tf.matMul(tf.mul(tf.reshape(colors, [I, O, C]), present), tf.reshape(kinds, [I, O, F]) as tf.Tensor3D, true, false);
       return { grams, shapes: tf.reshape(counts, [I, C * F]) as tf.Tensor2D };
@@ -308,6 +315,37 @@ export class MultimodalPrm implements PrmModel<MmFeatures> {
 
   private mapSize(): number {
     return this.settings.useImage && this.settings.shapeChannels > 0 && this.settings.shapePathway === 'conv' ? this.settings.shapeMapSize : 0;
+  }
+
+  /** Kind probabilities of regions with descriptors [N, OBJECT_DESCRIPTORS]: [N, F]. */
+  regionKinds(desc: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => {
+      if (this.settings.kindModel === 'mlp') {
+        // Gain: a count needs near one-hot kinds (a kind at 0.8 counts 5 objects as 4).
+        return tf.softmax(tf.mul(this.apply('object/2', tf.relu(this.apply('object/1', desc))), KIND_GAIN)) as tf.Tensor2D;
+      }
+      const scale = tf.exp(this.w('kind/log-scale'));
+      const x = tf.mul(desc, scale);
+      const mu = tf.mul(this.w('kind/centers'), scale);
+      const d2 = tf.add(tf.sub(tf.sum(tf.square(x), 1, true), tf.mul(tf.matMul(x, mu, false, true), 2)), tf.reshape(tf.sum(tf.square(mu), 1), [1, -1]));
+      return tf.softmax(tf.neg(d2)) as tf.Tensor2D;
+    });
+  }
+
+  /**
+   * Initialise the region-kind prototypes from data: k-means (k = F) over the descriptors of
+   * training images' regions, each descriptor weighted by 2 / its standard deviation.
+   * No-op unless the kinds are prototypes.
+   */
+  initKindPrototypes(objects: readonly ImageObjects[], seed = this.settings.seed): void {
+    const F = this.shapeKinds();
+    if (F === 0 || this.settings.shapePathway !== 'objects' || this.settings.kindModel !== 'prototype') return;
+    const points: number[][] = [];
+    for (const o of objects) for (let k = 0; k < o.count && points.length < 20_000; k++) points.push(Array.from(o.descriptors.subarray(k * OBJECT_DESCRIPTORS, (k + 1) * OBJECT_DESCRIPTORS)));
+    if (points.length < F) return;
+    const { centers, std } = kmeansVectors(points, F, seed);
+    this.w('kind/centers').assign(tf.tensor2d(centers.flat(), [F, OBJECT_DESCRIPTORS]));
+    this.w('kind/log-scale').assign(tf.tensor1d(std.map((s) => Math.log(2 / s))));
   }
 
   /** Detector responses of colours x [N, 3] in [0, 1]: [N, C] in [0, 1] (the last channel is constant 1). */

@@ -50,7 +50,9 @@ export const multimodalKind: ModelKind<MmFeatures> = {
     };
     const train = split.train.flatMap((r) => recordExamples(r, featurizer, image(r)));
     const evalExamples = split.heldOut.flatMap((r) => recordExamples(r, featurizer, image(r)));
-    model.initColorPrototypes([...imageOf.values()].filter((i): i is PrmImage => i !== null).map((i) => i.palette).slice(0, 2000));
+    const initImages = [...imageOf.values()].filter((i): i is PrmImage => i !== null).slice(0, 2000);
+    model.initColorPrototypes(initImages.map((i) => i.palette));
+    model.initKindPrototypes(initImages.map((i) => i.objects));
     log.info({ train: train.length, heldOut: evalExamples.length, vocabulary: vocab.size, fresh }, 'multimodal PRM examples ready');
     const source = fresh
       ? freshExamples(async (epoch) => {

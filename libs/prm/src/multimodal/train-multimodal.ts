@@ -124,10 +124,11 @@ export async function trainMultimodalPrm(options: MultimodalTrainOptions): Promi
   }
 
   // Colour detectors start at the colours of the training images (k-means; overwritten on resume).
-  const palettes = [...new Set([...split.train.map(imageOf), ...(freshSample ? freshSample.questions.map((q) => featurizer.image(freshSample.images.get(q.id) ?? null)) : [])])]
+  const initImages = [...new Set([...split.train.map(imageOf), ...(freshSample ? freshSample.questions.map((q) => featurizer.image(freshSample.images.get(q.id) ?? null)) : [])])]
     .filter((i): i is PrmImage => i !== null)
-    .map((i) => i.palette);
-  model.initColorPrototypes(palettes.slice(0, 2000));
+    .slice(0, 2000);
+  model.initColorPrototypes(initImages.map((i) => i.palette));
+  model.initKindPrototypes(initImages.map((i) => i.objects));
 
   const source = freshExamples<MmFeatures>(async (epoch) => {
     if (!fresh) return trainSet;
