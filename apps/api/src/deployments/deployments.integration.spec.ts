@@ -68,10 +68,10 @@ describe('creating deployments', () => {
       expect(reply.status, JSON.stringify(reply.body)).toBe(status);
       expect(reply.body.error?.param).toBe(param);
     }
-    const unloadable = await storeTestMlpVersion(db, 4, { kind: 'multimodal' });
+    const unloadable = await storeTestMlpVersion(db, 4, { kind: 'unregistered-kind' });
     const reply = await call('POST', '/deployments', { name: 'mm', policy: sim, prm: { kind: 'model', modelVersionId: unloadable.id } });
     expect(reply.status).toBe(422);
-    expect(reply.body.error?.message).toMatch(/'multimodal' PRM, which this API server cannot load \(loadable kinds: test-mlp/);
+    expect(reply.body.error?.message).toMatch(/'unregistered-kind' PRM, which this API server cannot load \(loadable kinds: [^)]*test-mlp/);
   });
 
   it('keeps secrets out: an endpoint key is named by its environment variable, never stored', async () => {

@@ -1,12 +1,11 @@
 /**
- * The model kinds every process (worker and API) offers without plugins. The multimodal PRM
- * (../multimodal, in progress) registers here once it is ready: a `ModelKind` whose createTraining
- * featurizes the records (their data-URL images included) into its examples, and whose
- * createScorer rebuilds it from an artifact. Until then no kind is built in; other kinds come from
- * plugins (`loadModelPlugins`), and tests register `testMlpKind` themselves.
+ * The model kinds every process (worker and API) offers without plugins: the multimodal PRM
+ * ('multimodal': question text, image pixels and steps). Other kinds come from plugins
+ * (`loadModelPlugins`); tests register `testMlpKind` themselves.
  */
+import { multimodalKind } from '../multimodal/multimodal-kind';
 import type { ModelRegistry } from './model-registry';
 
 export function registerBuiltinModelKinds(registry: ModelRegistry): ModelRegistry {
-  return registry;
+  return registry.register(multimodalKind);
 }

@@ -59,6 +59,7 @@ describe('ModelRegistry.loadPrm', () => {
 
   it('names the known kinds when one is missing, and rejects bytes that are no artifact', async () => {
     const registry = registerBuiltinModelKinds(new ModelRegistry());
+    expect(registry.canLoad('multimodal')).toBe(true);
     await expect(registry.loadPrm(await artifactBytes(1))).rejects.toThrow(UnknownModelKindError);
     await expect(registry.loadPrm(new Uint8Array([1, 2, 3]))).rejects.toThrow(/not a PRM artifact/);
     expect(registry.canLoad(TEST_MLP_KIND)).toBe(false);
