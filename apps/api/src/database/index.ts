@@ -1,2 +1,3 @@
 export { DatabaseModule } from './database.module';
 export { PRISMA, RUNNING_DATABASE } from './prisma.token';
+export { uuidV7 } from './uuid-v7';

@@ -32,7 +32,7 @@ import type {
 import { auditContextOf } from '../auth/auth.views';
 import { AppError } from '../errors/app-error';
 import { JobsService } from '../jobs/jobs.service';
-import { uuidV7 } from '../training/uuid-v7';
+import { uuidV7 } from '../database/uuid-v7';
 import { DatasetContentRepository } from './dataset-content.repository';
 import { toDatasetView, toQuestionView, toVersionView } from './dataset-views';
 import { DatasetsRepository } from './datasets.repository';

@@ -19,7 +19,7 @@ import { AppError } from '../errors/app-error';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { DomainMetrics } from '../metrics/domain-metrics';
 import { TraceRecorder } from '../traces/trace-recorder';
-import { uuidV7 } from '../traces/uuid-v7';
+import { uuidV7 } from '../database/uuid-v7';
 import type { AnswerFormat } from './answer-format';
 import type { TChatCompletionRequest } from './chat-completion.schemas';
 import type { ServedOutcome } from './completion-bodies';

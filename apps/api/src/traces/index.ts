@@ -1,4 +1,3 @@
 export { TracesModule } from './traces.module';
 export { TracesService } from './traces.service';
 export { TraceRecorder, type ServedTrace } from './trace-recorder';
-export { uuidV7 } from './uuid-v7';

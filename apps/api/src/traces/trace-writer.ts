@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, type Provider } from '@nestjs/common';
 import { createPrismaClient, Prisma, validateImage, type ImageInput, type ImageLimits, type PrismaClient, type RunningDatabase } from '@prmbas/db';
 import { RUNNING_DATABASE } from '../database/prisma.token';
-import { uuidV7 } from './uuid-v7';
+import { uuidV7 } from '../database/uuid-v7';
 
 /** Connections of the trace writer's pool (each write is one short statement). */
 const WRITER_POOL_SIZE = 4;

@@ -10,7 +10,7 @@ import { databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-he
 import { ADMIN_KEY, createDeployment, startServingApi, storeTestMlpVersion, suiteQuestions, userMessage } from '../testing/serving-fixtures';
 import type { TestApi } from '../testing/test-api';
 import { trpcQuery } from '../testing/trpc-http';
-import { uuidV7 } from './uuid-v7';
+import { uuidV7 } from '../database/uuid-v7';
 
 let api: TestApi;
 let db: PrismaClient;

@@ -28,7 +28,7 @@ import { RunMetricsService } from './run-metrics.service';
 import { trainingRunConfig } from './training-run-config';
 import { latestByRun, toTrainingRunView } from './training-run-view';
 import { TrainingRepository } from './training.repository';
-import { uuidV7 } from './uuid-v7';
+import { uuidV7 } from '../database/uuid-v7';
 
 @Injectable()
 export class TrainingService implements TrainingServiceContract {

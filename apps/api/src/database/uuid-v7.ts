@@ -1,7 +1,8 @@
 /**
  * Ids the API makes itself instead of leaving them to the Prisma client: a trace's (a stream
- * announces it in its first chunk, before the row exists) and a blob's inserted by plain SQL.
- * UUIDv7 like every id of the schema
+ * announces it in its first chunk, before the row exists), a training run's or dataset version's
+ * (the job enqueued in the same transaction names it) and a blob's inserted by plain SQL.
+ * UUIDv7 like Prisma's `uuid(7)` default for every id of the schema
  * (RFC 9562: 48-bit Unix milliseconds, version 7, 12 bits of sub-millisecond sequence, variant,
  * 62 random bits). The sequence keeps ids made in one process strictly increasing, which the
  * newest-first cursor pagination of traces relies on.
