@@ -41,7 +41,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** Prints a progress line when it changed and at most every `everyMs`. */
-function progressPrinter(print: (line: string) => void, everyMs = 5_000) {
+function progressPrinter(print: (line: string) => void, everyMs = 10_000) {
   let last = '';
   let at = 0;
   return (line: string) => {
