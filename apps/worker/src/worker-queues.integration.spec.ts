@@ -46,7 +46,8 @@ describe('workers on pg-boss queues', () => {
     const caps = row.capabilities as { queues: string[]; modelKinds: string[]; heartbeatMs: number; staleAfterMs: number };
     expect(caps.queues).toEqual(['dataset.build.backend-wasm', 'dataset.build.any', 'prm.train.backend-wasm', 'prm.train.any', 'eval.run.backend-wasm', 'eval.run.any']);
     expect(caps.queues.some((q) => q.endsWith('.gpu'))).toBe(false);
-    expect(caps).toMatchObject({ modelKinds: ['test-mlp'], heartbeatMs: 250, staleAfterMs: 1500 });
+    // The built-in multimodal PRM plus the test plugin's kind.
+    expect(caps).toMatchObject({ modelKinds: ['multimodal', 'test-mlp'], heartbeatMs: 250, staleAfterMs: 1500 });
     const first = row.lastHeartbeatAt.getTime();
     await waitFor(async () => (await prisma.worker.findUniqueOrThrow({ where: { id: 'cpu-a' } })).lastHeartbeatAt.getTime() > first, 'a newer heartbeat', 5000);
   });
