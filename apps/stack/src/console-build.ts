@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 
-const SKIP = new Set(['node_modules', '.next', '.turbo', 'out']);
+// next-env.d.ts: every `next build` rewrites it, so it must not make the next start rebuild.
+const SKIP = new Set(['node_modules', '.next', '.turbo', 'out', 'next-env.d.ts']);
 const STAMP = 'prmbas-source-hash';
 
 async function hashTree(hash: ReturnType<typeof createHash>, dir: string, root: string): Promise<void> {

@@ -1,0 +1,68 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { RequiresRole } from '@/auth/requires-role';
+import { formatDate } from '@/lib/format';
+import { trpc } from '@/lib/trpc';
+import { PageHead } from '@/ui/page-head';
+import { Empty, ErrorNote, Loading } from '@/ui/states';
+import { CreateQueueForm } from './create-queue-form';
+import { QueueProgress } from './queue-progress';
+
+export function QueuesPage() {
+  const queues = useQuery({ queryKey: ['annotations.findQueues', { limit: 100 }], queryFn: () => trpc.annotations.findQueues.query({ limit: 100 }), refetchInterval: 10_000 });
+  return (
+    <>
+      <PageHead title="Annotation" subtitle="Review queues: people label steps correct, incorrect or neutral, with the PRM's or Monte-Carlo score as a suggestion. Labels flow back into datasets." />
+      <section className="card stack">
+        <h2>Queues</h2>
+        {queues.isPending ? (
+          <Loading />
+        ) : queues.error ? (
+          <ErrorNote error={queues.error} retry={() => void queues.refetch()} />
+        ) : queues.data.items.length === 0 ? (
+          <Empty>No queues yet.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>queue</th>
+                  <th>kind</th>
+                  <th>progress</th>
+                  <th>lock</th>
+                  <th>created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queues.data.items.map((q) => (
+                  <tr key={q.id}>
+                    <td>
+                      <Link href={`/annotation/${q.id}`}>{q.name}</Link>
+                      {q.description && <div className="small muted">{q.description}</div>}
+                    </td>
+                    <td>{q.kind === 'steps' ? 'dataset steps' : 'traces'}</td>
+                    <td>
+                      <QueueProgress progress={q.progress} />
+                    </td>
+                    <td className="small">{Math.round(q.lockTtlSeconds / 60)} min</td>
+                    <td className="nowrap">
+                      {formatDate(q.createdAt)}
+                      <div className="small muted">{q.createdBy?.email}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <RequiresRole role="researcher" quiet>
+        <section className="card">
+          <h2>New queue</h2>
+          <CreateQueueForm />
+        </section>
+      </RequiresRole>
+    </>
+  );
+}
