@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -119,6 +119,49 @@ describe('prmbas CLI', () => {
     const bench = await prmbas(['bench', '--size', '3', '--prm', `tfjs:${model}`, '--strategies', 'prm-bas', '--quiet']);
     expect(bench.code).toBe(0);
     expect(bench.stdout).toMatch(/^prm-bas\s+\d/m); // no "(N errors)": the PRM scored every depth
+  });
+
+  it('runs the demo end to end (tiny sizes) and ends with its table', async () => {
+    const out = path.join(dir, 'demo');
+    const demo = await prmbas(['demo', '--out', out, '--questions', '6', '--held-out-questions', '4', '--steps', '20', '--fresh', '0', '--bench-size', '3', '--quiet']);
+    expect(demo.stderr.replace(/^.*backend.*$/gm, '').trim()).toBe('');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/the policy is SIMULATED/);
+    expect(demo.stdout).toMatch(/step AUROC \(v > 0\)\s+(\d\.\d{3}|-)/);
+    expect(demo.stdout).toMatch(/^\s+greedy\s+\d+\.\d%/m);
+    expect(demo.stdout).toMatch(/^\s+PRM-BAS, mc scorer \(mc:rollouts=8\)\s+\d+\.\d%/m);
+    expect(demo.stdout).toMatch(/^\s+PRM-BAS, trained PRM\s+\d+\.\d%/m);
+    expect(demo.stdout).toMatch(/^\s+PRM-BAS, trained PRM, T 0\.4 \+ vote\s+\d+\.\d%/m);
+    expect(demo.stdout).toMatch(/^\s+best-of-8, trained PRM\s+\d+\.\d%/m);
+    expect(demo.stdout.trimEnd().split('\n').at(-1)).toMatch(/policy calls, PRM-BAS mc \/ trained PRM\s+\d+\.\dx$/);
+    const report = JSON.parse(await readFile(path.join(out, 'demo.json'), 'utf8'));
+    expect(report.simulatedPolicy).toBe(true);
+    expect(report.bench.map((b: { label: string }) => b.label)).toEqual(['greedy', 'PRM-BAS, mc scorer (mc:rollouts=8)', 'PRM-BAS, trained PRM', 'PRM-BAS, trained PRM, T 0.4 + vote', 'best-of-8, trained PRM']);
+    const [, mc, learned] = report.bench;
+    expect(mc.mcRolloutCallsPerQuestion).toBeGreaterThan(0);
+    expect(learned.mcRolloutCallsPerQuestion).toBe(0);
+    expect(report.policyCallRatio).toBeCloseTo(mc.policyCallsPerQuestion / learned.policyCallsPerQuestion, 10);
+    // A second run into the same folder starts over; a folder it did not write is refused.
+    const foreign = path.join(dir, 'not-a-demo');
+    await mkdir(foreign, { recursive: true });
+    await writeFile(path.join(foreign, 'notes.txt'), 'keep me');
+    const refused = await prmbas(['demo', '--out', foreign, '--quiet']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--out: .* not written by prmbas demo/);
+    expect(await readFile(path.join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('measures PRM throughput (tiny sizes) and writes it as JSON', async () => {
+    const json = path.join(dir, 'bench-prm.json');
+    const bench = await prmbas(['bench-prm', '--train-steps', '3', '--warmup-steps', '1', '--questions', '2', '--json', json, '--quiet']);
+    expect(bench.code).toBe(0);
+    expect(bench.stdout).toMatch(/^training \(optimizer step\)\s+[\d,.]+\s+examples\/s/m);
+    expect(bench.stdout).toMatch(/^inference inside PRM-BAS\s+[\d,.]+\s+scored steps\/s/m);
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report.training.stepExamplesPerSecond).toBeGreaterThan(0);
+    expect(report.inference.forward.map((f: { batch: number }) => f.batch)).toEqual([16, 64, 256]);
+    expect(report.inference.inSearch.scoreCalls).toBeGreaterThan(0);
+    expect(report.inference.inSearch.scoredStepsPerSecond).toBeGreaterThan(0);
   });
 
   it.each([

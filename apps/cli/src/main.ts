@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { benchCommand } from './commands/bench';
+import { BENCH_PRM_DEFAULTS, benchPrmCommand } from './commands/bench-prm';
 import { buildDatasetCommand } from './commands/build-dataset';
+import { DEMO_DEFAULTS, demoCommand } from './commands/demo';
 import { evalPrmCommand } from './commands/eval-prm';
 import { synthCommand } from './commands/synth';
 import { trainCommand } from './commands/train';
@@ -123,6 +125,36 @@ export function buildProgram(): Command {
     .option('--quiet', 'no progress output')
     .action(async (flags) => {
       await evalPrmCommand(flags);
+    });
+
+  program
+    .command('bench-prm')
+    .description('PRM throughput on the best backend here: training examples/s, inference scored steps/s (batched, and inside PRM-BAS)')
+    .option('--model <DIR>', 'a trained model for the inference figures (default: the model the benchmark trains)')
+    .option('--train-steps <N>', 'timed training steps', String(BENCH_PRM_DEFAULTS.trainSteps))
+    .option('--warmup-steps <N>', 'untimed training steps first', String(BENCH_PRM_DEFAULTS.warmupSteps))
+    .option('--batch <B>', 'training batch size', String(BENCH_PRM_DEFAULTS.batch))
+    .option('--questions <N>', 'synth questions searched with PRM-BAS for the in-search figure', String(BENCH_PRM_DEFAULTS.questions))
+    .option('--backend <NAME>', 'auto | tensorflow-gpu | tensorflow | wasm | cpu', 'auto')
+    .option('--json <FILE>', 'also write the figures as JSON')
+    .option('--quiet', 'no progress output')
+    .action(async (flags) => {
+      await benchPrmCommand(flags);
+    });
+
+  program
+    .command('demo')
+    .description('build a small dataset, train the PRM, evaluate it and benchmark it (simulated policy); a few minutes on 2 cores')
+    .option('--out <DIR>', 'output folder (cleared and rewritten on every demo run)', DEMO_DEFAULTS.out)
+    .option('--questions <N>', 'training questions', String(DEMO_DEFAULTS.questions))
+    .option('--held-out-questions <N>', 'held-out questions for the evaluation', String(DEMO_DEFAULTS.heldOutQuestions))
+    .option('--steps <N>', 'training steps (batch 64)', String(DEMO_DEFAULTS.steps))
+    .option('--fresh <N>', 'fresh synth questions added to every training pass', String(DEMO_DEFAULTS.fresh))
+    .option('--bench-size <N>', 'synth questions in the search benchmark', String(DEMO_DEFAULTS.benchSize))
+    .option('--backend <NAME>', 'auto | tensorflow-gpu | tensorflow | wasm | cpu', 'auto')
+    .option('--quiet', 'no progress output')
+    .action(async (flags) => {
+      await demoCommand(flags);
     });
 
   return program;

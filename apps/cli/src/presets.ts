@@ -15,6 +15,9 @@ export interface BenchPreset {
   overrides: StrategyOverrides;
 }
 
+/** Label of the PRM-BAS variant tuned for a learned PRM (`--strategies prm-bas,prm-bas@t0.4-vote`). */
+export const LEARNED_PRM_BAS = 'prm-bas@t0.4-vote';
+
 /**
  * Same initial width: fixed beam search and PRM-BAS both start with 8 beams and 4 candidates per
  * beam; the sampled baselines get N = 8 chains like the PRM-BAS initial beam. PRM-BAS anneals
@@ -28,6 +31,10 @@ const EQUAL_WIDTH: StrategyOverrides = {
   'beam@4': { strategy: 'beam', width: 4, k: 4 },
   dvts: { n: 16, m: 4 },
   'prm-bas': { k: 4, schedule: { kind: 'linear', b0: 8, bMin: 4, delta: 2 } },
+  // PRM-BAS as tuned for a learned PRM (not in the default strategy list): the same widths,
+  // sampling at T = 0.4, duplicates kept in the beam and a PRM-weighted vote over the finished
+  // solutions. See libs/prm/scripts/EXPERIMENTS.md ("Downstream search").
+  [LEARNED_PRM_BAS]: { strategy: 'prm-bas', k: 4, schedule: { kind: 'linear', b0: 8, bMin: 4, delta: 2 }, temperature: 0.4, dedupe: false, select: 'weighted-vote' },
 };
 
 const ALL_STRATEGIES = ['greedy', 'self-consistency', 'best-of-n', 'beam', 'beam@4', 'dvts', 'prm-bas'];

@@ -85,7 +85,11 @@ function numberFlag(flag: string, value: number | string | undefined, options: {
  * JSONL (one solution record per line, images under images/ next to it). Resumable: the same
  * command continues an interrupted build; other flags on an existing file are refused.
  */
-export async function buildDatasetCommand(flags: BuildDatasetFlags): Promise<BuildDatasetResult> {
+export async function buildDatasetCommand(
+  flags: BuildDatasetFlags,
+  /** Where the summary lines go (stdout by default; `prmbas demo` sends them to its log). */
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<BuildDatasetResult> {
   if (!flags.out) throw new UsageError('--out: required (the dataset file, e.g. data/train.jsonl)');
   const siblingStates = parseSiblingStates(flags.siblingStates ?? String(BUILD_DEFAULTS.siblingStates));
   if (siblingStates === null) throw new UsageError(`--sibling-states: "${flags.siblingStates}" must be all, none, first-error or a fraction in (0, 1]`);
@@ -192,7 +196,7 @@ export async function buildDatasetCommand(flags: BuildDatasetFlags): Promise<Bui
   const summary = summariseDataset(records);
   const digest = datasetDigest(records);
   const s = report.stats;
-  const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+  const out = write;
   out(`wrote ${records.length} solution records to ${path.relative(process.cwd(), flags.out) || flags.out} (digest ${digest})`);
   out(`  steps ${summary.steps}, mean value ${summary.meanValue.toFixed(3)}, correct solutions ${(100 * summary.correctShare).toFixed(1)}%, sibling groups ${summary.siblingGroups}, pairs ${summary.pairs}`);
   out(

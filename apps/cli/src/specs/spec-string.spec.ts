@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertKnownParams, numberParam, parseSpec } from './spec-string';
+import { assertKnownParams, countFlag, numberParam, parseSpec } from './spec-string';
 
 describe('parseSpec', () => {
   it('reads kind and key=value parameters', () => {
@@ -29,5 +29,17 @@ describe('parseSpec', () => {
     expect(() => numberParam('--policy', spec, 'x')).toThrow(/"abc" is not a number/);
     expect(numberParam('--policy', spec, 'missing')).toBeUndefined();
     expect(() => assertKnownParams('--policy', spec, ['capability'])).toThrow(/unknown parameter "n"/);
+  });
+});
+
+describe('countFlag', () => {
+  it('reads numbers and strings, falls back when absent, and names the flag in errors', () => {
+    expect(countFlag('--steps', undefined, 7)).toBe(7);
+    expect(countFlag('--steps', '30', 7)).toBe(30);
+    expect(countFlag('--fresh', 0, 7, 0)).toBe(0);
+    expect(() => countFlag('--steps', 'x', 7)).toThrow('--steps: must be an integer, got x');
+    expect(() => countFlag('--steps', ' ', 7)).toThrow(/--steps: must be an integer/);
+    expect(() => countFlag('--steps', '1.5', 7)).toThrow(/must be an integer/);
+    expect(() => countFlag('--steps', '0', 7)).toThrow('--steps: must be >= 1, got 0');
   });
 });

@@ -61,3 +61,12 @@ export function assertKnownParams(flag: string, spec: ParsedSpec, known: readonl
     }
   }
 }
+
+/** An integer flag (a number or the command line's string) that must be >= `min`, or `fallback` when absent; errors name the flag. */
+export function countFlag(flag: string, value: number | string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (String(value).trim() === '' || !Number.isInteger(n)) throw new UsageError(`${flag}: must be an integer, got ${value}`);
+  if (n < min) throw new UsageError(`${flag}: must be >= ${min}, got ${value}`);
+  return n;
+}
