@@ -17,6 +17,13 @@ export const DEMO_RUN = 'demo-prm';
 export const DEMO_ALIAS = 'production';
 export const DEMO_DEPLOYMENT = 'prm-bas-demo';
 
+/**
+ * PRM-BAS as tuned for a learned PRM (the CLI's `prm-bas@t0.4-vote`, libs/prm/scripts/EXPERIMENTS.md):
+ * 8 -> 4 beams, 4 candidates each, sampling at T = 0.4, duplicates kept, and a PRM-weighted vote
+ * over finished solutions (a learned PRM's argmax at the last step is its weakest pick).
+ */
+export const DEMO_STRATEGY = { strategy: 'prm-bas', k: 4, schedule: { kind: 'linear', b0: 8, bMin: 4, delta: 2 }, temperature: 0.4, dedupe: false, select: 'weighted-vote' };
+
 export interface DemoOptions {
   questions: number;
   trainSteps: number;
@@ -121,10 +128,10 @@ export async function seedDemo(api: ApiClient, options: DemoOptions): Promise<De
   if (!deployments.items.some((d) => d.name === DEMO_DEPLOYMENT)) {
     await api.deployments.create.mutate({
       name: DEMO_DEPLOYMENT,
-      description: 'Demo: PRM-BAS over the SIMULATED policy (reads synth suite images only), scored by the PRM aliased production.',
+      description: 'Demo: PRM-BAS (tuned for a learned PRM: T = 0.4, PRM-weighted vote) over the SIMULATED policy (reads synth suite images only), scored by the PRM aliased production.',
       policy: { kind: 'sim' },
       prm: { kind: 'alias', alias: DEMO_ALIAS },
-      strategy: { strategy: 'prm-bas' },
+      strategy: DEMO_STRATEGY,
     });
     created.push(`deployment ${DEMO_DEPLOYMENT}`);
   }
