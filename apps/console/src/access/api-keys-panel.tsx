@@ -5,16 +5,18 @@
  */
 import type { TApiKey, TApiKeyScope } from '@prmbas/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { API_KEY_SCOPES } from '@/auth/roles';
 import { useSession } from '@/auth/session';
+import { toggled } from '@/lib/form-values';
 import { formatDate, formatRelative } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
 import { useNow } from '@/lib/use-interval';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { DataTable } from '@/ui/data-table';
 import { Field } from '@/ui/field';
-import { Empty, ErrorNote, Loading } from '@/ui/states';
-import { errorInfo } from '@/lib/api-error';
+import { SubmitRow, useSubmit } from '@/ui/form';
+import { Empty, ErrorNote, QueryState } from '@/ui/states';
 
 const SCOPE_HELP: Record<TApiKeyScope, string> = {
   inference: 'the serving API (/v1/chat/completions)',
@@ -43,14 +45,9 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: string, name: string) =
       void client.invalidateQueries({ queryKey: ['auth.apiKeys.find'] });
     },
   });
-  const param = create.error ? errorInfo(create.error).param : null;
-  const toggle = (scope: TApiKeyScope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const { param, onSubmit } = useSubmit(create);
   return (
-    <form className="stack" onSubmit={submit} aria-label="Create API key">
+    <form className="stack" onSubmit={onSubmit} aria-label="Create API key">
       <div className="form-grid">
         <Field label="Name" invalid={param === 'name'}>
           <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. eval script" name="keyName" />
@@ -64,17 +61,12 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: string, name: string) =
         <div className="row">
           {API_KEY_SCOPES.filter((s) => s !== 'admin' || can('admin')).map((scope) => (
             <label key={scope} className="check" title={SCOPE_HELP[scope]}>
-              <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope} <span className="faint small">({SCOPE_HELP[scope]})</span>
+              <input type="checkbox" checked={scopes.includes(scope)} onChange={() => setScopes((s) => toggled(s, scope))} /> {scope} <span className="faint small">({SCOPE_HELP[scope]})</span>
             </label>
           ))}
         </div>
       </fieldset>
-      {create.error && <ErrorNote error={create.error} title="Could not create the key" />}
-      <div>
-        <button type="submit" className="primary" disabled={create.isPending || scopes.length === 0}>
-          {create.isPending ? 'Creating…' : 'Create key'}
-        </button>
-      </div>
+      <SubmitRow mutation={create} label="Create key" pendingLabel="Creating…" errorTitle="Could not create the key" disabled={scopes.length === 0} />
     </form>
   );
 }
@@ -132,58 +124,38 @@ export function ApiKeysPanel() {
         </div>
       )}
       <CreateKeyForm onCreated={(key, name) => (setCreated({ key, name }), setCopied(false))} />
-      {keys.isPending ? (
-        <Loading />
-      ) : keys.error ? (
-        <ErrorNote error={keys.error} retry={() => void keys.refetch()} />
-      ) : keys.data.items.length === 0 ? (
-        <Empty>No API keys yet.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>name</th>
-                <th>prefix</th>
-                <th>scopes</th>
-                {allOwners && <th>owner</th>}
-                <th>state</th>
-                <th>last used</th>
-                <th>created</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.items.map((key) => {
-                const state = keyState(key, now);
-                return (
-                  <tr key={key.id}>
-                    <td>{key.name}</td>
-                    <td className="mono">{key.prefix}…</td>
-                    <td className="small">{key.scopes.join(', ')}</td>
-                    {allOwners && <td className="small">{key.owner.email}</td>}
-                    <td>
-                      <span className={`badge ${state.tone}`}>{state.label}</span>
-                      {key.expiresAt && !key.revokedAt && <div className="small faint">until {formatDate(key.expiresAt)}</div>}
-                    </td>
-                    <td className="nowrap" title={formatDate(key.lastUsedAt)}>
-                      {formatRelative(key.lastUsedAt, now)}
-                    </td>
-                    <td className="nowrap">{formatDate(key.createdAt)}</td>
-                    <td>
-                      {!key.revokedAt && (
-                        <button type="button" className="small danger" onClick={() => setRevoking(key)}>
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={keys} empty={<Empty>No API keys yet.</Empty>}>
+        {(data) => (
+          <DataTable columns={['name', 'prefix', 'scopes', allOwners && 'owner', 'state', 'last used', 'created', '']}>
+            {data.items.map((key) => {
+              const state = keyState(key, now);
+              return (
+                <tr key={key.id}>
+                  <td>{key.name}</td>
+                  <td className="mono">{key.prefix}…</td>
+                  <td className="small">{key.scopes.join(', ')}</td>
+                  {allOwners && <td className="small">{key.owner.email}</td>}
+                  <td>
+                    <span className={`badge ${state.tone}`}>{state.label}</span>
+                    {key.expiresAt && !key.revokedAt && <div className="small faint">until {formatDate(key.expiresAt)}</div>}
+                  </td>
+                  <td className="nowrap" title={formatDate(key.lastUsedAt)}>
+                    {formatRelative(key.lastUsedAt, now)}
+                  </td>
+                  <td className="nowrap">{formatDate(key.createdAt)}</td>
+                  <td>
+                    {!key.revokedAt && (
+                      <button type="button" className="small danger" onClick={() => setRevoking(key)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </QueryState>
       <ConfirmDialog
         open={revoking !== null}
         title="Revoke this key?"

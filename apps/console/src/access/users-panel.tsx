@@ -2,14 +2,16 @@
 /** Users (admins only): create with an initial password, change role, disable / enable. */
 import type { TUser, TUserRole } from '@prmbas/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { USER_ROLES } from '@/auth/roles';
 import { useSession } from '@/auth/session';
 import { errorInfo } from '@/lib/api-error';
 import { formatDate, formatRelative } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
-import { ErrorNote, Loading } from '@/ui/states';
+import { DataTable } from '@/ui/data-table';
+import { Field, Options } from '@/ui/field';
+import { SubmitRow, useSubmit } from '@/ui/form';
+import { QueryState } from '@/ui/states';
 
 function CreateUserForm() {
   const client = useQueryClient();
@@ -26,13 +28,9 @@ function CreateUserForm() {
       void client.invalidateQueries({ queryKey: ['auth.users.find'] });
     },
   });
-  const param = create.error ? errorInfo(create.error).param : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const { param, onSubmit } = useSubmit(create);
   return (
-    <form className="stack" onSubmit={submit} aria-label="Create user">
+    <form className="stack" onSubmit={onSubmit} aria-label="Create user">
       <div className="form-grid">
         <Field label="Email" invalid={param === 'email'}>
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} name="newUserEmail" autoComplete="off" />
@@ -42,22 +40,16 @@ function CreateUserForm() {
         </Field>
         <Field label="Role" invalid={param === 'role'}>
           <select value={role} onChange={(e) => setRole(e.target.value as TUserRole)} name="newUserRole">
-            {USER_ROLES.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
+            <Options values={USER_ROLES} />
           </select>
         </Field>
         <Field label="Initial password" hint="≥ 8 characters" invalid={param === 'password'}>
           <input type="password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" name="newUserPassword" />
         </Field>
       </div>
-      {create.error && <ErrorNote error={create.error} title="Could not create the user" />}
-      {create.isSuccess && <div className="note good">Created {create.data.email} ({create.data.role}). Give them the password; they can change it.</div>}
-      <div>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create user'}
-        </button>
-      </div>
+      <SubmitRow mutation={create} label="Create user" pendingLabel="Creating…" errorTitle="Could not create the user">
+        {create.isSuccess && <div className="note good">Created {create.data.email} ({create.data.role}). Give them the password; they can change it.</div>}
+      </SubmitRow>
     </form>
   );
 }
@@ -81,9 +73,7 @@ function UserRow({ user, self }: { user: TUser; self: boolean }) {
       </td>
       <td>
         <select value={user.role} disabled={self || role.isPending} onChange={(e) => role.mutate(e.target.value as TUserRole)} aria-label={`role of ${user.email}`}>
-          {USER_ROLES.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
+          <Options values={USER_ROLES} />
         </select>
       </td>
       <td>{user.disabledAt ? <span className="badge bad">disabled</span> : <span className="badge good">active</span>}</td>
@@ -110,31 +100,15 @@ export function UsersPanel() {
         <span className="small muted">viewer &lt; annotator &lt; researcher &lt; admin. Disabling signs a user out everywhere and stops their keys.</span>
       </header>
       <CreateUserForm />
-      {users.isPending ? (
-        <Loading />
-      ) : users.error ? (
-        <ErrorNote error={users.error} retry={() => void users.refetch()} />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>user</th>
-                <th>role</th>
-                <th>state</th>
-                <th>last sign-in</th>
-                <th>created</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <UserRow key={u.id} user={u} self={u.id === me.id} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={users}>
+        {(data) => (
+          <DataTable columns={['user', 'role', 'state', 'last sign-in', 'created', '']}>
+            {data.items.map((u) => (
+              <UserRow key={u.id} user={u} self={u.id === me.id} />
+            ))}
+          </DataTable>
+        )}
+      </QueryState>
     </section>
   );
 }

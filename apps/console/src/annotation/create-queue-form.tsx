@@ -6,12 +6,11 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { VersionPicker } from '@/datasets/version-picker';
-import { errorInfo } from '@/lib/api-error';
 import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
-import { ErrorNote } from '@/ui/states';
+import { Field, NamedOptions } from '@/ui/field';
+import { SubmitRow, useSubmit } from '@/ui/form';
 import { Tabs } from '@/ui/tabs';
 
 export function CreateQueueForm() {
@@ -43,22 +42,10 @@ export function CreateQueueForm() {
       router.push(`/annotation/${queue.id}`);
     },
   });
-  const param = create.error ? errorInfo(create.error).param : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const { param, onSubmit } = useSubmit(create);
   return (
-    <form className="stack" onSubmit={submit} aria-label="Create annotation queue">
-      <Tabs
-        label="Queue source"
-        value={kind}
-        onChange={setKind}
-        tabs={[
-          { id: 'dataset', label: 'Steps of a dataset version' },
-          { id: 'traces', label: 'Served traces' },
-        ]}
-      />
+    <form className="stack" onSubmit={onSubmit} aria-label="Create annotation queue">
+      <Tabs label="Queue source" value={kind} onChange={setKind} tabs={{ dataset: 'Steps of a dataset version', traces: 'Served traces' }} />
       <div className="form-grid">
         <Field label="Queue name" invalid={param === 'name'}>
           <input required value={name} onChange={(e) => setName(e.target.value)} maxLength={200} name="queueName" />
@@ -88,11 +75,7 @@ export function CreateQueueForm() {
           <Field label="Deployment">
             <select value={deploymentId} onChange={(e) => setDeploymentId(e.target.value)}>
               <option value="">all</option>
-              {deployments.data?.items.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <NamedOptions items={deployments.data?.items} />
             </select>
           </Field>
           <Field label="Answers">
@@ -104,12 +87,7 @@ export function CreateQueueForm() {
           </Field>
         </div>
       )}
-      {create.error && <ErrorNote error={create.error} title="Could not create the queue" />}
-      <div>
-        <button type="submit" className="primary" disabled={create.isPending || (kind === 'dataset' && !versionId)}>
-          {create.isPending ? 'Creating…' : 'Create queue'}
-        </button>
-      </div>
+      <SubmitRow mutation={create} label="Create queue" pendingLabel="Creating…" errorTitle="Could not create the queue" disabled={kind === 'dataset' && !versionId} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
+import { Field, NamedOptions } from '@/ui/field';
 import { ErrorNote } from '@/ui/states';
 
 export function ExportLabels({ queueId }: { queueId: string }) {
@@ -19,11 +19,7 @@ export function ExportLabels({ queueId }: { queueId: string }) {
         <Field label="Dataset">
           <select value={datasetId} onChange={(e) => setDatasetId(e.target.value)}>
             <option value="">choose…</option>
-            {datasets.data?.items.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <NamedOptions items={datasets.data?.items} />
           </select>
         </Field>
         <button type="button" className="primary" disabled={!datasetId || run.isPending} onClick={() => run.mutate()}>

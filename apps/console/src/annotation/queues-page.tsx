@@ -4,8 +4,10 @@ import Link from 'next/link';
 import { RequiresRole } from '@/auth/requires-role';
 import { formatDate } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
+import { DataTable } from '@/ui/data-table';
 import { PageHead } from '@/ui/page-head';
-import { Empty, ErrorNote, Loading } from '@/ui/states';
+import { Section } from '@/ui/section';
+import { Empty, QueryState } from '@/ui/states';
 import { CreateQueueForm } from './create-queue-form';
 import { QueueProgress } from './queue-progress';
 
@@ -14,54 +16,35 @@ export function QueuesPage() {
   return (
     <>
       <PageHead title="Annotation" subtitle="Review queues: people label steps correct, incorrect or neutral, with the PRM's or Monte-Carlo score as a suggestion. Labels flow back into datasets." />
-      <section className="card stack">
-        <h2>Queues</h2>
-        {queues.isPending ? (
-          <Loading />
-        ) : queues.error ? (
-          <ErrorNote error={queues.error} retry={() => void queues.refetch()} />
-        ) : queues.data.items.length === 0 ? (
-          <Empty>No queues yet.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>queue</th>
-                  <th>kind</th>
-                  <th>progress</th>
-                  <th>lock</th>
-                  <th>created</th>
+      <Section title="Queues" stack>
+        <QueryState query={queues} empty={<Empty>No queues yet.</Empty>}>
+          {(data) => (
+            <DataTable columns={['queue', 'kind', 'progress', 'lock', 'created']}>
+              {data.items.map((q) => (
+                <tr key={q.id}>
+                  <td>
+                    <Link href={`/annotation/${q.id}`}>{q.name}</Link>
+                    {q.description && <div className="small muted">{q.description}</div>}
+                  </td>
+                  <td>{q.kind === 'steps' ? 'dataset steps' : 'traces'}</td>
+                  <td>
+                    <QueueProgress progress={q.progress} />
+                  </td>
+                  <td className="small">{Math.round(q.lockTtlSeconds / 60)} min</td>
+                  <td className="nowrap">
+                    {formatDate(q.createdAt)}
+                    <div className="small muted">{q.createdBy?.email}</div>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {queues.data.items.map((q) => (
-                  <tr key={q.id}>
-                    <td>
-                      <Link href={`/annotation/${q.id}`}>{q.name}</Link>
-                      {q.description && <div className="small muted">{q.description}</div>}
-                    </td>
-                    <td>{q.kind === 'steps' ? 'dataset steps' : 'traces'}</td>
-                    <td>
-                      <QueueProgress progress={q.progress} />
-                    </td>
-                    <td className="small">{Math.round(q.lockTtlSeconds / 60)} min</td>
-                    <td className="nowrap">
-                      {formatDate(q.createdAt)}
-                      <div className="small muted">{q.createdBy?.email}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
+      </Section>
       <RequiresRole role="researcher" quiet>
-        <section className="card">
-          <h2>New queue</h2>
+        <Section title="New queue">
           <CreateQueueForm />
-        </section>
+        </Section>
       </RequiresRole>
     </>
   );

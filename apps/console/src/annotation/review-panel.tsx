@@ -15,6 +15,14 @@ import { LockNote } from './lock-note';
 import { StepReview } from './step-review';
 import { solutionNodes, TraceReview } from './trace-review';
 
+/** The keys of the other actions, as shown (ACTION_KEYS has what they match). */
+const ACTION_HINTS = [
+  ['Enter', 'submit'],
+  ['S', 'skip'],
+  ['C', 'comment'],
+  ['Esc', 'release'],
+] as const;
+
 function Shortcuts({ trace }: { trace: boolean }) {
   return (
     <div className="row small muted" aria-label="Keyboard shortcuts" data-testid="shortcuts">
@@ -28,18 +36,11 @@ function Shortcuts({ trace }: { trace: boolean }) {
           <span className="kbd">↑</span>/<span className="kbd">↓</span> step
         </span>
       )}
-      <span>
-        <span className="kbd">Enter</span> submit
-      </span>
-      <span>
-        <span className="kbd">S</span> skip
-      </span>
-      <span>
-        <span className="kbd">C</span> comment
-      </span>
-      <span>
-        <span className="kbd">Esc</span> release
-      </span>
+      {ACTION_HINTS.map(([key, action]) => (
+        <span key={key}>
+          <span className="kbd">{key}</span> {action}
+        </span>
+      ))}
     </div>
   );
 }

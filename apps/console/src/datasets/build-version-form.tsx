@@ -6,14 +6,14 @@
  */
 import type { TBuildDatasetVersionRequest, TDatasetVersion } from '@prmbas/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { errorInfo } from '@/lib/api-error';
-import { defined, optionalNumber } from '@/lib/form-values';
-import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
-import { ErrorNote } from '@/ui/states';
-import { SimNote } from '@/ui/sim-note';
+import { useState } from 'react';
 import { RequirementsFields, requirementsOf, type RequirementChoice } from '@/jobs/requirements-fields';
+import { defined, optionalNumber, toggled } from '@/lib/form-values';
+import { trpc } from '@/lib/trpc';
+import { Field, Options } from '@/ui/field';
+import { SubmitRow, useSubmit } from '@/ui/form';
+import { SimNote } from '@/ui/sim-note';
+import { ParentVersionField } from './parent-version-field';
 
 type Build = NonNullable<TBuildDatasetVersionRequest['build']>;
 const SIBLING_STATES = ['all', 'none', 'first-error'] as const;
@@ -51,15 +51,10 @@ export function BuildVersionForm({ datasetId, versions }: { datasetId: string; v
     },
     onSuccess: () => void client.invalidateQueries({ queryKey: ['datasets.get', datasetId] }),
   });
-  const param = build.error ? errorInfo(build.error).param : null;
+  const { param, onSubmit } = useSubmit(build);
   const bad = (field: string) => param !== null && (param === field || param.endsWith(`.${field}`));
-  const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    build.mutate();
-  };
   return (
-    <form className="stack" onSubmit={submit} aria-label="Build from the synth suite">
+    <form className="stack" onSubmit={onSubmit} aria-label="Build from the synth suite">
       <SimNote>
         Solutions and rollouts come from the <code>sim</code> policy (a stand-in for a multimodal LLM that reads the suite&apos;s hidden answers and errs
         on purpose); the questions and images are the real synth suite.
@@ -78,13 +73,13 @@ export function BuildVersionForm({ datasetId, versions }: { datasetId: string; v
           <span className="small muted">difficulty</span>
           {([1, 2, 3] as const).map((d) => (
             <label key={d} className="check">
-              <input type="checkbox" checked={difficulty.includes(d)} onChange={() => setDifficulty((l) => toggle(l, d))} /> {d}
+              <input type="checkbox" checked={difficulty.includes(d)} onChange={() => setDifficulty((l) => toggled(l, d))} /> {d}
             </label>
           ))}
           <span className="small muted" style={{ marginLeft: 12 }}>families</span>
           {(['shapes', 'bars'] as const).map((f) => (
             <label key={f} className="check">
-              <input type="checkbox" checked={families.includes(f)} onChange={() => setFamilies((l) => toggle(l, f))} /> {f}
+              <input type="checkbox" checked={families.includes(f)} onChange={() => setFamilies((l) => toggled(l, f))} /> {f}
             </label>
           ))}
         </div>
@@ -104,9 +99,7 @@ export function BuildVersionForm({ datasetId, versions }: { datasetId: string; v
           <Field label="Sibling states" invalid={bad('siblingStates')}>
             <select value={siblingStates} onChange={(e) => setSiblingStates(e.target.value as typeof siblingStates)}>
               <option value="">default</option>
-              {SIBLING_STATES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
+              <Options values={SIBLING_STATES} />
             </select>
           </Field>
           <Field label="Max steps" invalid={bad('maxSteps')}>
@@ -124,25 +117,12 @@ export function BuildVersionForm({ datasetId, versions }: { datasetId: string; v
         </div>
       </fieldset>
       <div className="form-grid">
-        <Field label="Parent version" hint="lineage, optional">
-          <select value={parent} onChange={(e) => setParent(e.target.value)}>
-            <option value="">none</option>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                v{v.version} ({v.status})
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ParentVersionField versions={versions} value={parent} onChange={setParent} />
         <RequirementsFields value={requirement} onChange={setRequirement} />
       </div>
-      {build.error && <ErrorNote error={build.error} title="Could not start the build" />}
-      {build.isSuccess && <div className="note good">Version v{build.data.version.version} is building (job {build.data.job.id.slice(0, 8)}…); progress shows below.</div>}
-      <div>
-        <button type="submit" className="primary" disabled={build.isPending || difficulty.length === 0 || families.length === 0}>
-          {build.isPending ? 'Starting…' : 'Build version'}
-        </button>
-      </div>
+      <SubmitRow mutation={build} label="Build version" pendingLabel="Starting…" errorTitle="Could not start the build" disabled={difficulty.length === 0 || families.length === 0}>
+        {build.isSuccess && <div className="note good">Version v{build.data.version.version} is building (job {build.data.job.id.slice(0, 8)}…); progress shows below.</div>}
+      </SubmitRow>
     </form>
   );
 }

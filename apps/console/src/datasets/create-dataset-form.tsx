@@ -1,11 +1,10 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { errorInfo } from '@/lib/api-error';
+import { useState } from 'react';
 import { trpc } from '@/lib/trpc';
 import { Field } from '@/ui/field';
-import { ErrorNote } from '@/ui/states';
+import { SubmitRow, useSubmit } from '@/ui/form';
 
 /** A dataset is a name for a series of versions; versions are built or uploaded on its page. */
 export function CreateDatasetForm() {
@@ -20,13 +19,9 @@ export function CreateDatasetForm() {
       router.push(`/datasets/${dataset.id}`);
     },
   });
-  const param = create.error ? errorInfo(create.error).param : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const { param, onSubmit } = useSubmit(create);
   return (
-    <form className="stack" onSubmit={submit} aria-label="Create dataset">
+    <form className="stack" onSubmit={onSubmit} aria-label="Create dataset">
       <div className="form-grid">
         <Field label="Name" invalid={param === 'name'}>
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} name="datasetName" placeholder="e.g. synth-train" />
@@ -35,12 +30,7 @@ export function CreateDatasetForm() {
           <input maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} name="datasetDescription" />
         </Field>
       </div>
-      {create.error && <ErrorNote error={create.error} title="Could not create the dataset" />}
-      <div>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create dataset'}
-        </button>
-      </div>
+      <SubmitRow mutation={create} label="Create dataset" pendingLabel="Creating…" errorTitle="Could not create the dataset" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { RequiresRole } from '@/auth/requires-role';
 import { trpc } from '@/lib/trpc';
 import { PageHead } from '@/ui/page-head';
+import { Section } from '@/ui/section';
 import { QueryState } from '@/ui/states';
 import { Tabs } from '@/ui/tabs';
 import { BuildVersionForm } from './build-version-form';
@@ -23,27 +24,14 @@ export function DatasetPage({ datasetId }: { datasetId: string }) {
       {(d) => (
         <>
           <PageHead title={d.name} subtitle={d.description ?? undefined} crumbs={[{ href: '/datasets', label: 'Datasets' }]} />
-          <section className="card">
-            <header>
-              <h2>Versions</h2>
-              <span className="small muted">{d.versionCount} version(s); a building version updates live</span>
-            </header>
+          <Section title="Versions" aside={<span className="small muted">{d.versionCount} version(s); a building version updates live</span>}>
             <VersionsTable datasetId={d.id} versions={d.versions} />
-          </section>
+          </Section>
           <RequiresRole role="researcher" quiet>
-            <section className="card stack">
-              <h2>New version</h2>
-              <Tabs
-                label="How to add a version"
-                value={tab}
-                onChange={setTab}
-                tabs={[
-                  { id: 'build', label: 'Build from the synth suite' },
-                  { id: 'upload', label: 'Upload JSONL + images' },
-                ]}
-              />
+            <Section title="New version" stack>
+              <Tabs label="How to add a version" value={tab} onChange={setTab} tabs={{ build: 'Build from the synth suite', upload: 'Upload JSONL + images' }} />
               {tab === 'build' ? <BuildVersionForm datasetId={d.id} versions={d.versions} /> : <UploadVersionForm datasetId={d.id} versions={d.versions} />}
-            </section>
+            </Section>
           </RequiresRole>
         </>
       )}

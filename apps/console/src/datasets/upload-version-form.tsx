@@ -11,7 +11,8 @@ import { restErrorOf } from '@/lib/api-error';
 import { apiPath } from '@/lib/api-paths';
 import { formatBytes } from '@/lib/format';
 import { Field } from '@/ui/field';
-import { ErrorNote } from '@/ui/states';
+import { SubmitRow } from '@/ui/form';
+import { ParentVersionField } from './parent-version-field';
 
 async function upload(datasetId: string, form: { file: File; images: File[]; format: string; parentVersionId: string; idPrefix: string }): Promise<TDatasetVersion> {
   const body = new FormData();
@@ -73,33 +74,20 @@ export function UploadVersionForm({ datasetId, versions }: { datasetId: string; 
             <input value={idPrefix} onChange={(e) => setIdPrefix(e.target.value)} placeholder="trl" />
           </Field>
         )}
-        <Field label="Parent version" hint="lineage, optional">
-          <select value={parent} onChange={(e) => setParent(e.target.value)}>
-            <option value="">none</option>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                v{v.version} ({v.status})
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ParentVersionField versions={versions} value={parent} onChange={setParent} />
       </div>
       {file && (
         <p className="small muted">
           {file.name} ({formatBytes(file.size)}){images.length > 0 && ` + ${images.length} images (${formatBytes(imageBytes)})`}
         </p>
       )}
-      {send.error && <ErrorNote error={send.error} title="The upload was refused (nothing was written)" />}
-      {send.isSuccess && (
-        <div className="note good">
-          Imported as v{send.data.version}: {send.data.stats.questions} questions, {send.data.stats.solutions} solutions, {send.data.stats.steps} steps.
-        </div>
-      )}
-      <div>
-        <button type="submit" className="primary" disabled={!file || send.isPending}>
-          {send.isPending ? 'Uploading…' : 'Upload version'}
-        </button>
-      </div>
+      <SubmitRow mutation={send} label="Upload version" pendingLabel="Uploading…" errorTitle="The upload was refused (nothing was written)" disabled={!file}>
+        {send.isSuccess && (
+          <div className="note good">
+            Imported as v{send.data.version}: {send.data.stats.questions} questions, {send.data.stats.solutions} solutions, {send.data.stats.steps} steps.
+          </div>
+        )}
+      </SubmitRow>
     </form>
   );
 }

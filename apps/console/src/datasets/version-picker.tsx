@@ -7,7 +7,7 @@ import type { TDatasetVersion, TDatasetVersionStatus } from '@prmbas/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
+import { Field, NamedOptions } from '@/ui/field';
 
 export function VersionPicker({
   value,
@@ -47,11 +47,7 @@ export function VersionPicker({
         <select value={datasetId} onChange={(e) => setDatasetId(e.target.value)} disabled={datasets.isPending} name="dataset">
           {datasets.isPending && <option>Loading…</option>}
           {datasets.data?.items.length === 0 && <option value="">no datasets yet</option>}
-          {datasets.data?.items.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <NamedOptions items={datasets.data?.items} />
         </select>
       </Field>
       <Field label={label} invalid={invalid} hint={statuses.join(' or ')}>

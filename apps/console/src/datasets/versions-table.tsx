@@ -8,6 +8,7 @@ import { ProgressBar, StatusBadge } from '@/ui/badges';
 import { Empty } from '@/ui/states';
 import { ExportLinks } from './export-links';
 import { FreezeButton } from './freeze-button';
+import { DataTable, num } from '@/ui/data-table';
 
 /** Where a version came from, read from its provenance header. */
 export function versionOrigin(v: TDatasetVersion): string {
@@ -23,66 +24,48 @@ export function VersionsTable({ datasetId, versions }: { datasetId: string; vers
   const { can } = useSession();
   if (versions.length === 0) return <Empty>No versions yet: build one from the synth suite or upload a JSONL file.</Empty>;
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>version</th>
-            <th>state</th>
-            <th>from</th>
-            <th className="num">questions</th>
-            <th className="num">solutions</th>
-            <th className="num">steps</th>
-            <th className="num">mean value</th>
-            <th className="num">labelled</th>
-            <th>created</th>
-            <th>actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.id} data-testid={`version-row-${v.version}`}>
-              <td>
-                <Link href={`/datasets/${datasetId}/versions/${v.id}`}>v{v.version}</Link>
-              </td>
-              <td>
-                <div className="stack" style={{ gap: 4 }}>
-                  <StatusBadge status={v.status} />
-                  {v.status === 'building' && v.build && (
-                    <>
-                      <ProgressBar value={v.build.progress} label={`build of v${v.version}`} />
-                      <span className="small muted">
-                        {v.build.status}
-                        {v.build.progress !== null && ` · ${Math.round(v.build.progress * 100)}%`}
-                        {v.build.workerId && ` · ${v.build.workerId}`}
-                      </span>
-                    </>
-                  )}
-                  {(v.error ?? v.build?.error) && <span className="small" style={{ color: 'var(--bad)' }}>{v.error ?? v.build?.error}</span>}
-                </div>
-              </td>
-              <td className="small">{versionOrigin(v)}</td>
-              <td className="num">{formatNumber(v.stats.questions)}</td>
-              <td className="num">{formatNumber(v.stats.solutions)}</td>
-              <td className="num">{formatNumber(v.stats.steps)}</td>
-              <td className="num">{formatPercent(v.stats.meanValue, 0)}</td>
-              <td className="num">{formatNumber(v.stats.labelledSteps)}</td>
-              <td className="small">{formatDate(v.createdAt)}</td>
-              <td>
-                <div className="stack" style={{ gap: 6, alignItems: 'flex-start' }}>
-                  <div className="row" style={{ flexWrap: 'nowrap' }}>
-                    <Link className="button small" href={`/datasets/${datasetId}/versions/${v.id}`}>
-                      Browse
-                    </Link>
-                    {can('researcher') && <FreezeButton version={v} />}
-                  </div>
-                  {can('researcher') && (v.status === 'ready' || v.status === 'frozen') && <ExportLinks versionId={v.id} compact />}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['version', 'state', 'from', num('questions'), num('solutions'), num('steps'), num('mean value'), num('labelled'), 'created', 'actions']}>
+      {versions.map((v) => (
+        <tr key={v.id} data-testid={`version-row-${v.version}`}>
+          <td>
+            <Link href={`/datasets/${datasetId}/versions/${v.id}`}>v{v.version}</Link>
+          </td>
+          <td>
+            <div className="stack" style={{ gap: 4 }}>
+              <StatusBadge status={v.status} />
+              {v.status === 'building' && v.build && (
+                <>
+                  <ProgressBar value={v.build.progress} label={`build of v${v.version}`} />
+                  <span className="small muted">
+                    {v.build.status}
+                    {v.build.progress !== null && ` · ${Math.round(v.build.progress * 100)}%`}
+                    {v.build.workerId && ` · ${v.build.workerId}`}
+                  </span>
+                </>
+              )}
+              {(v.error ?? v.build?.error) && <span className="small" style={{ color: 'var(--bad)' }}>{v.error ?? v.build?.error}</span>}
+            </div>
+          </td>
+          <td className="small">{versionOrigin(v)}</td>
+          <td className="num">{formatNumber(v.stats.questions)}</td>
+          <td className="num">{formatNumber(v.stats.solutions)}</td>
+          <td className="num">{formatNumber(v.stats.steps)}</td>
+          <td className="num">{formatPercent(v.stats.meanValue, 0)}</td>
+          <td className="num">{formatNumber(v.stats.labelledSteps)}</td>
+          <td className="small">{formatDate(v.createdAt)}</td>
+          <td>
+            <div className="stack" style={{ gap: 6, alignItems: 'flex-start' }}>
+              <div className="row" style={{ flexWrap: 'nowrap' }}>
+                <Link className="button small" href={`/datasets/${datasetId}/versions/${v.id}`}>
+                  Browse
+                </Link>
+                {can('researcher') && <FreezeButton version={v} />}
+              </div>
+              {can('researcher') && (v.status === 'ready' || v.status === 'frozen') && <ExportLinks versionId={v.id} compact />}
+            </div>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

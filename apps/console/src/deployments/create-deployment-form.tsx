@@ -6,12 +6,11 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { errorInfo } from '@/lib/api-error';
+import { useState } from 'react';
 import { trpc } from '@/lib/trpc';
 import { Field } from '@/ui/field';
+import { SubmitRow, useSubmit } from '@/ui/form';
 import { JsonBlock } from '@/ui/json-block';
-import { ErrorNote } from '@/ui/states';
 import { DEFAULT_POLICY_FORM, PolicyFields, policyOf } from './policy-fields';
 import { DEFAULT_PRM_FORM, PrmFields, prmOf } from './prm-fields';
 import { DEFAULT_STRATEGY_FORM, PRM_STRATEGIES, strategyConfig } from './strategy-defaults';
@@ -39,14 +38,10 @@ export function CreateDeploymentForm() {
       router.push(`/deployments/${deployment.id}`);
     },
   });
-  const param = create.error ? errorInfo(create.error).param : null;
+  const { param, onSubmit } = useSubmit(create);
   const needsPrm = PRM_STRATEGIES.includes(strategy.strategy);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
-    <form className="stack" onSubmit={submit} aria-label="Create deployment">
+    <form className="stack" onSubmit={onSubmit} aria-label="Create deployment">
       <div className="form-grid">
         <Field label="Name" hint="the OpenAI model field" invalid={param === 'name'}>
           <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. sim-prm-bas" name="deploymentName" />
@@ -63,12 +58,7 @@ export function CreateDeploymentForm() {
         <summary className="small">Request as sent</summary>
         <JsonBlock value={request} />
       </details>
-      {create.error && <ErrorNote error={create.error} title="Could not create the deployment" />}
-      <div>
-        <button type="submit" className="primary" disabled={create.isPending || !name.trim()}>
-          {create.isPending ? 'Creating…' : 'Create deployment'}
-        </button>
-      </div>
+      <SubmitRow mutation={create} label="Create deployment" pendingLabel="Creating…" errorTitle="Could not create the deployment" disabled={!name.trim()} />
     </form>
   );
 }

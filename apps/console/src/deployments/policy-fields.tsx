@@ -1,6 +1,7 @@
 'use client';
 /** The policy that proposes steps: the simulated one, or any OpenAI-compatible server. */
 import type { TDeploymentPolicy } from '@prmbas/contracts';
+import { fieldSetter } from '@/lib/form-values';
 import { Field } from '@/ui/field';
 import { SimNote } from '@/ui/sim-note';
 
@@ -30,7 +31,7 @@ export function policyOf(f: PolicyForm): TDeploymentPolicy {
 }
 
 export function PolicyFields({ value, onChange, invalidParam }: { value: PolicyForm; onChange: (v: PolicyForm) => void; invalidParam: string | null }) {
-  const set = <K extends keyof PolicyForm>(key: K, v: PolicyForm[K]) => onChange({ ...value, [key]: v });
+  const set = fieldSetter(value, onChange);
   const bad = (f: string) => invalidParam === `policy.${f}`;
   return (
     <fieldset>

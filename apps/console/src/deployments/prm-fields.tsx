@@ -2,8 +2,9 @@
 /** The PRM that scores steps: an alias (resolved per request), a pinned version, an external server, or none. */
 import type { TDeploymentPrm } from '@prmbas/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { fieldSetter } from '@/lib/form-values';
 import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
+import { Field, Options } from '@/ui/field';
 
 export interface PrmForm {
   kind: 'alias' | 'model' | 'http' | 'none';
@@ -30,7 +31,7 @@ export function prmOf(f: PrmForm): TDeploymentPrm {
 }
 
 export function PrmFields({ value, onChange, invalidParam }: { value: PrmForm; onChange: (v: PrmForm) => void; invalidParam: string | null }) {
-  const set = <K extends keyof PrmForm>(key: K, v: PrmForm[K]) => onChange({ ...value, [key]: v });
+  const set = fieldSetter(value, onChange);
   const bad = (f: string) => invalidParam === `prm.${f}` || (f === 'kind' && invalidParam === 'prm');
   const aliases = useQuery({ queryKey: ['models.aliases.find'], queryFn: () => trpc.models.aliases.find.query() });
   const versions = useQuery({ queryKey: ['models.find', { limit: 100 }], queryFn: () => trpc.models.find.query({ limit: 100 }), enabled: value.kind === 'model' });
@@ -51,9 +52,7 @@ export function PrmFields({ value, onChange, invalidParam }: { value: PrmForm; o
         {value.kind === 'alias' && (
           <Field label="Alias" hint={target ? `now ${target.modelVersion.name} v${target.modelVersion.version}` : 'not set yet'} invalid={bad('alias')}>
             <select value={value.alias} onChange={(e) => set('alias', e.target.value)} name="prmAlias">
-              {aliasNames.map((a) => (
-                <option key={a}>{a}</option>
-              ))}
+              <Options values={aliasNames} />
             </select>
           </Field>
         )}

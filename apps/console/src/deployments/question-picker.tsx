@@ -11,12 +11,41 @@ import { VersionPicker } from '@/datasets/version-picker';
 import { apiPath } from '@/lib/api-paths';
 import { trpc } from '@/lib/trpc';
 import { Field } from '@/ui/field';
-import { Empty, ErrorNote, Loading } from '@/ui/states';
+import { Empty, QueryState } from '@/ui/states';
 import { Tabs } from '@/ui/tabs';
 
 export type PickedQuestion =
   | { source: 'suite'; question: TDatasetQuestion }
   | { source: 'upload'; file: File | null; previewUrl: string | null; text: string };
+
+/** The page of suite questions to pick from, as image buttons. */
+function SuiteQuestions({ questions, value, onChange }: { questions: TDatasetQuestion[]; value: PickedQuestion | null; onChange: (q: PickedQuestion) => void }) {
+  return (
+    <div className="row" role="listbox" aria-label="Suite questions" style={{ alignItems: 'stretch' }}>
+      {questions.map((q) => {
+        const chosen = value?.source === 'suite' && value.question.id === q.id;
+        const image = q.images[0];
+        return (
+          <button
+            key={q.id}
+            type="button"
+            role="option"
+            aria-selected={chosen}
+            className={chosen ? 'primary' : undefined}
+            onClick={() => onChange({ source: 'suite', question: q })}
+            style={{ flexDirection: 'column', width: 132, whiteSpace: 'normal', alignItems: 'stretch', padding: 6 }}
+            data-testid="suite-question"
+          >
+            {image && <img src={apiPath(image.url)} alt="" width={118} height={118} style={{ objectFit: 'contain', background: '#fff', borderRadius: 4 }} />}
+            <span className="small" style={{ fontWeight: 500, textAlign: 'left' }}>
+              {q.externalId}
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
 
 export function QuestionPicker({ value, onChange, simPolicy }: { value: PickedQuestion | null; onChange: (q: PickedQuestion | null) => void; simPolicy: boolean }) {
   const [tab, setTab] = useState<'suite' | 'upload'>('suite');
@@ -31,15 +60,7 @@ export function QuestionPicker({ value, onChange, simPolicy }: { value: PickedQu
 
   return (
     <div className="stack">
-      <Tabs
-        label="Question source"
-        value={tab}
-        onChange={(t) => (setTab(t), onChange(null))}
-        tabs={[
-          { id: 'suite', label: 'Suite question' },
-          { id: 'upload', label: 'Upload an image' },
-        ]}
-      />
+      <Tabs label="Question source" value={tab} onChange={(t) => (setTab(t), onChange(null))} tabs={{ suite: 'Suite question', upload: 'Upload an image' }} />
       {tab === 'suite' ? (
         <>
           <div className="form-grid">
@@ -50,36 +71,10 @@ export function QuestionPicker({ value, onChange, simPolicy }: { value: PickedQu
           </div>
           {!versionId ? (
             <Empty>Build a dataset from the synth suite first (Datasets): its questions appear here.</Empty>
-          ) : questions.isPending ? (
-            <Loading label="Loading questions…" />
-          ) : questions.error ? (
-            <ErrorNote error={questions.error} retry={() => void questions.refetch()} />
-          ) : questions.data.items.length === 0 ? (
-            <Empty>No questions match.</Empty>
           ) : (
-            <div className="row" role="listbox" aria-label="Suite questions" style={{ alignItems: 'stretch' }}>
-              {questions.data.items.map((q) => {
-                const chosen = value?.source === 'suite' && value.question.id === q.id;
-                const image = q.images[0];
-                return (
-                  <button
-                    key={q.id}
-                    type="button"
-                    role="option"
-                    aria-selected={chosen}
-                    className={chosen ? 'primary' : undefined}
-                    onClick={() => onChange({ source: 'suite', question: q })}
-                    style={{ flexDirection: 'column', width: 132, whiteSpace: 'normal', alignItems: 'stretch', padding: 6 }}
-                    data-testid="suite-question"
-                  >
-                    {image && <img src={apiPath(image.url)} alt="" width={118} height={118} style={{ objectFit: 'contain', background: '#fff', borderRadius: 4 }} />}
-                    <span className="small" style={{ fontWeight: 500, textAlign: 'left' }}>
-                      {q.externalId}
-                    </span>
-                  </button>
-                );
-              })}
-            </div>
+            <QueryState query={questions} label="Loading questions…" empty={<Empty>No questions match.</Empty>}>
+              {(data) => <SuiteQuestions questions={data.items} value={value} onChange={onChange} />}
+            </QueryState>
           )}
         </>
       ) : (

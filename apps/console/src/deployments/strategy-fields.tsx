@@ -1,10 +1,11 @@
 'use client';
 /** The search strategy and its knobs, prefilled with the search library's defaults. */
-import { Field } from '@/ui/field';
+import { fieldSetter } from '@/lib/form-values';
+import { Field, Options } from '@/ui/field';
 import { previewWidths, STRATEGIES, STRATEGY_LABELS, type StrategyForm } from './strategy-defaults';
 
 export function StrategyFields({ value, onChange, invalidParam }: { value: StrategyForm; onChange: (v: StrategyForm) => void; invalidParam: string | null }) {
-  const set = <K extends keyof StrategyForm>(key: K, v: StrategyForm[K]) => onChange({ ...value, [key]: v });
+  const set = fieldSetter(value, onChange);
   const bad = (f: string) => invalidParam !== null && (invalidParam.endsWith(`.${f}`) || invalidParam === f);
   const s = value.strategy;
   const widths = previewWidths(value);
@@ -35,9 +36,7 @@ export function StrategyFields({ value, onChange, invalidParam }: { value: Strat
         {(s === 'prm-bas' || s === 'beam' || s === 'dvts' || s === 'best-of-n') && (
           <Field label="Aggregation" hint="of step scores" invalid={bad('aggregation')}>
             <select value={value.aggregation} onChange={(e) => set('aggregation', e.target.value as StrategyForm['aggregation'])}>
-              {(['last', 'min', 'prod', 'mean'] as const).map((a) => (
-                <option key={a}>{a}</option>
-              ))}
+              <Options values={['last', 'min', 'prod', 'mean']} />
             </select>
           </Field>
         )}

@@ -7,15 +7,14 @@
 import type { TCreateEvaluationInput, TEvalPrmRef } from '@prmbas/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { VersionPicker } from '@/datasets/version-picker';
 import { STRATEGIES, type StrategyName } from '@/deployments/strategy-defaults';
 import { RequirementsFields, requirementsOf, type RequirementChoice } from '@/jobs/requirements-fields';
-import { errorInfo } from '@/lib/api-error';
 import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
+import { Field, Options } from '@/ui/field';
+import { SubmitRow, useSubmit } from '@/ui/form';
 import { SimNote } from '@/ui/sim-note';
-import { ErrorNote } from '@/ui/states';
 
 /** What a budget means per strategy (mirrors BUDGET_PARAMETERS of contracts). */
 const BUDGET_KNOB: Record<StrategyName, string | null> = { greedy: null, 'self-consistency': 'n', 'best-of-n': 'n', beam: 'width', dvts: 'n', 'prm-bas': 'schedule.b0' };
@@ -72,14 +71,10 @@ export function CreateEvaluationForm() {
       router.push(`/evaluations/${evaluation.id}`);
     },
   });
-  const param = create.error ? errorInfo(create.error).param : null;
+  const { param, onSubmit } = useSubmit(create);
   const setRow = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
-    <form className="stack" onSubmit={submit} aria-label="Start an evaluation">
+    <form className="stack" onSubmit={onSubmit} aria-label="Start an evaluation">
       <div className="form-grid">
         <Field label="Name" hint="optional">
           <input value={name} onChange={(e) => setName(e.target.value)} name="evaluationName" />
@@ -139,9 +134,7 @@ export function CreateEvaluationForm() {
               </Field>
               <Field label="Strategy">
                 <select value={r.strategy} onChange={(e) => setRow(i, { strategy: e.target.value as StrategyName })}>
-                  {STRATEGIES.map((s) => (
-                    <option key={s}>{s}</option>
-                  ))}
+                  <Options values={STRATEGIES} />
                 </select>
               </Field>
               <Field label="Budgets" hint={BUDGET_KNOB[r.strategy] ? `sets ${BUDGET_KNOB[r.strategy]}` : 'none (one chain)'} invalid={param?.startsWith(`strategies.${i}`) ?? false}>
@@ -162,12 +155,7 @@ export function CreateEvaluationForm() {
         </div>
       </fieldset>
       <SimNote>The evaluation&apos;s policy is the simulated <code>sim</code> policy; strategies, budgets and the PRM are real.</SimNote>
-      {create.error && <ErrorNote error={create.error} title="Could not start the evaluation" />}
-      <div>
-        <button type="submit" className="primary" disabled={create.isPending || (sourceKind === 'dataset' && !versionId)}>
-          {create.isPending ? 'Starting…' : 'Start evaluation'}
-        </button>
-      </div>
+      <SubmitRow mutation={create} label="Start evaluation" pendingLabel="Starting…" errorTitle="Could not start the evaluation" disabled={sourceKind === 'dataset' && !versionId} />
     </form>
   );
 }

@@ -5,8 +5,10 @@ import { RequiresRole } from '@/auth/requires-role';
 import { formatDate } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
 import { ProgressBar, StatusBadge } from '@/ui/badges';
+import { DataTable } from '@/ui/data-table';
 import { PageHead } from '@/ui/page-head';
-import { Empty, ErrorNote, Loading } from '@/ui/states';
+import { Section } from '@/ui/section';
+import { Empty, QueryState } from '@/ui/states';
 import { CreateEvaluationForm } from './create-evaluation-form';
 import { describeEvalPrm, describeSource } from './evaluation-summary';
 
@@ -19,55 +21,35 @@ export function EvaluationsPage() {
   return (
     <>
       <PageHead title="Evaluations" subtitle="Strategies × compute budgets on the same questions: accuracy against compute, with 95% intervals." />
-      <section className="card stack">
-        <h2>Evaluations</h2>
-        {evaluations.isPending ? (
-          <Loading />
-        ) : evaluations.error ? (
-          <ErrorNote error={evaluations.error} retry={() => void evaluations.refetch()} />
-        ) : evaluations.data.items.length === 0 ? (
-          <Empty>No evaluations yet.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>evaluation</th>
-                  <th>state</th>
-                  <th>questions</th>
-                  <th>PRM</th>
-                  <th>series</th>
-                  <th>created</th>
+      <Section title="Evaluations" stack>
+        <QueryState query={evaluations} empty={<Empty>No evaluations yet.</Empty>}>
+          {(data) => (
+            <DataTable columns={['evaluation', 'state', 'questions', 'PRM', 'series', 'created']}>
+              {data.items.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link href={`/evaluations/${e.id}`}>{e.name ?? e.id.slice(0, 8)}</Link>
+                  </td>
+                  <td>
+                    <div className="stack" style={{ gap: 4 }}>
+                      <StatusBadge status={e.status} />
+                      {(e.status === 'running' || e.status === 'queued') && <ProgressBar value={e.progress} />}
+                    </div>
+                  </td>
+                  <td className="small">{describeSource(e)}</td>
+                  <td className="small">{describeEvalPrm(e)}</td>
+                  <td className="small">{e.series.map((s) => `${s.name}${s.budgets.some((b) => b !== null) ? ` (${s.budgets.join(', ')})` : ''}`).join(' · ')}</td>
+                  <td className="nowrap">{formatDate(e.createdAt)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {evaluations.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      <Link href={`/evaluations/${e.id}`}>{e.name ?? e.id.slice(0, 8)}</Link>
-                    </td>
-                    <td>
-                      <div className="stack" style={{ gap: 4 }}>
-                        <StatusBadge status={e.status} />
-                        {(e.status === 'running' || e.status === 'queued') && <ProgressBar value={e.progress} />}
-                      </div>
-                    </td>
-                    <td className="small">{describeSource(e)}</td>
-                    <td className="small">{describeEvalPrm(e)}</td>
-                    <td className="small">{e.series.map((s) => `${s.name}${s.budgets.some((b) => b !== null) ? ` (${s.budgets.join(', ')})` : ''}`).join(' · ')}</td>
-                    <td className="nowrap">{formatDate(e.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
+      </Section>
       <RequiresRole role="researcher" quiet>
-        <section className="card">
-          <h2>New evaluation</h2>
+        <Section title="New evaluation">
           <CreateEvaluationForm />
-        </section>
+        </Section>
       </RequiresRole>
     </>
   );

@@ -24,3 +24,13 @@ export function parseJsonObject(text: string, what: string): Record<string, unkn
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what} must be a JSON object`);
   return value as Record<string, unknown>;
 }
+
+/** A setter of one field of a form object: `set('capability', '0.6')` → `onChange({ ...value, capability: '0.6' })`. */
+export function fieldSetter<T extends object>(value: T, onChange: (v: T) => void) {
+  return <K extends keyof T>(key: K, v: T[K]) => onChange({ ...value, [key]: v });
+}
+
+/** `list` without `item` if it has it, else with it added last (keeping the newest `max`). */
+export function toggled<T>(list: readonly T[], item: T, max = Number.POSITIVE_INFINITY): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item].slice(-max);
+}

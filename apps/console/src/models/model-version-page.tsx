@@ -10,6 +10,7 @@ import { StatusBadge } from '@/ui/badges';
 import { JsonBlock } from '@/ui/json-block';
 import { PageHead } from '@/ui/page-head';
 import { QueryState } from '@/ui/states';
+import { AliasBadges, DatasetVersionLink } from './model-parts';
 import { MoveAliasButton, STANDARD_ALIASES } from './move-alias-dialog';
 
 function AliasHistory({ name }: { name: string }) {
@@ -40,11 +41,7 @@ export function ModelVersionPage({ versionId }: { versionId: string }) {
             title={
               <span className="row">
                 {v.name} v{v.version}
-                {v.aliases.map((a) => (
-                  <span key={a} className={`badge ${a === 'production' ? 'good' : 'info'}`}>
-                    {a}
-                  </span>
-                ))}
+                <AliasBadges aliases={v.aliases} />
               </span>
             }
             subtitle={`${v.format} · registered ${formatDate(v.createdAt)} by ${v.createdBy?.email ?? '–'}`}
@@ -90,9 +87,7 @@ export function ModelVersionPage({ versionId }: { versionId: string }) {
                 <dd>
                   {v.lineage.datasetVersion ? (
                     <>
-                      <Link href={`/datasets/${v.lineage.datasetVersion.datasetId}/versions/${v.lineage.datasetVersion.id}`}>
-                        {v.lineage.datasetVersion.datasetName} v{v.lineage.datasetVersion.version}
-                      </Link>{' '}
+                      <DatasetVersionLink version={v.lineage.datasetVersion} />{' '}
                       <StatusBadge status={v.lineage.datasetVersion.status} />
                       <div className="small muted mono">{v.lineage.datasetVersion.digest?.slice(0, 16) ?? ''}</div>
                     </>

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { errorInfo } from '@/lib/api-error';
 import { trpc } from '@/lib/trpc';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { Field } from '@/ui/field';
+import { Field, Options } from '@/ui/field';
 import { ErrorNote } from '@/ui/states';
 
 export const STANDARD_ALIASES = ['production', 'candidate'] as const;
@@ -54,9 +54,7 @@ export function MoveAliasButton({ version, label = 'Set alias…' }: { version: 
         <div className="form-grid">
           <Field label="Alias">
             <select value={alias} onChange={(e) => (setAlias(e.target.value), move.reset())} name="aliasName">
-              {STANDARD_ALIASES.map((a) => (
-                <option key={a}>{a}</option>
-              ))}
+              <Options values={STANDARD_ALIASES} />
               <option value="other">other…</option>
             </select>
           </Field>

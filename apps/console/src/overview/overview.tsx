@@ -3,10 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { trpc } from '@/lib/trpc';
-import { PageHead } from '@/ui/page-head';
-import { ErrorNote, Loading } from '@/ui/states';
-import { StatusBadge } from '@/ui/badges';
 import { formatDate } from '@/lib/format';
+import { StatusBadge } from '@/ui/badges';
+import { DataTable, num } from '@/ui/data-table';
+import { PageHead } from '@/ui/page-head';
+import { Section } from '@/ui/section';
+import { QueryState } from '@/ui/states';
 
 function Count({ label, href, query }: { label: string; href: string; query: { data?: string; isPending: boolean; error: unknown } }) {
   return (
@@ -40,46 +42,25 @@ export function Overview() {
         <Count label="Deployments" href="/deployments" query={n(deployments)} />
         <Count label="Annotation queues" href="/annotation" query={n(queues)} />
       </div>
-      <section className="card">
-        <header>
-          <h2>Recent jobs</h2>
-          <span className="small muted">dataset builds, training, evaluations (refreshes every 5 s)</span>
-        </header>
-        {jobs.isPending ? (
-          <Loading />
-        ) : jobs.error ? (
-          <ErrorNote error={jobs.error} retry={() => void jobs.refetch()} />
-        ) : jobs.data.items.length === 0 ? (
-          <p className="muted">No jobs yet. Build a dataset to start.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>kind</th>
-                  <th>status</th>
-                  <th className="num">progress</th>
-                  <th>worker</th>
-                  <th>created</th>
+      <Section title="Recent jobs" aside={<span className="small muted">dataset builds, training, evaluations (refreshes every 5 s)</span>}>
+        <QueryState query={jobs} empty={<p className="muted">No jobs yet. Build a dataset to start.</p>}>
+          {(data) => (
+            <DataTable columns={['kind', 'status', num('progress'), 'worker', 'created']}>
+              {data.items.map((job) => (
+                <tr key={job.id}>
+                  <td className="mono">{job.kind}</td>
+                  <td>
+                    <StatusBadge status={job.status} />
+                  </td>
+                  <td className="num">{job.progress === null ? '–' : `${Math.round(job.progress * 100)}%`}</td>
+                  <td className="mono small">{job.workerId ?? '–'}</td>
+                  <td className="nowrap">{formatDate(job.createdAt)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {jobs.data.items.map((job) => (
-                  <tr key={job.id}>
-                    <td className="mono">{job.kind}</td>
-                    <td>
-                      <StatusBadge status={job.status} />
-                    </td>
-                    <td className="num">{job.progress === null ? '–' : `${Math.round(job.progress * 100)}%`}</td>
-                    <td className="mono small">{job.workerId ?? '–'}</td>
-                    <td className="nowrap">{formatDate(job.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
+      </Section>
     </>
   );
 }

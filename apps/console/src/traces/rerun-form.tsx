@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { fileToDataUrl } from '@/deployments/chat-stream';
 import { restErrorOf } from '@/lib/api-error';
 import { apiPath } from '@/lib/api-paths';
+import { toggled } from '@/lib/form-values';
 import { trpc } from '@/lib/trpc';
 import { ErrorNote } from '@/ui/states';
 import { describeStrategy } from '@/deployments/deployment-summary';
@@ -71,7 +72,7 @@ export function RerunForm({ trace }: { trace: TTrace }) {
       <div className="row">
         {others.map((d) => (
           <label key={d.id} className="check">
-            <input type="checkbox" checked={chosen.includes(d.id)} onChange={() => setChosen((c) => (c.includes(d.id) ? c.filter((x) => x !== d.id) : [...c, d.id].slice(-3)))} />
+            <input type="checkbox" checked={chosen.includes(d.id)} onChange={() => setChosen((c) => toggled(c, d.id, 3))} />
             <span className="mono">{d.name}</span> <span className="small muted">({describeStrategy(d.strategy)})</span>
           </label>
         ))}

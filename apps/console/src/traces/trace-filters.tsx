@@ -2,8 +2,9 @@
 /** Filters of the traces list: deployment, outcome, cost (generated steps, latency), date range. */
 import type { TFindTracesInput } from '@prmbas/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { fieldSetter } from '@/lib/form-values';
 import { trpc } from '@/lib/trpc';
-import { Field } from '@/ui/field';
+import { Field, NamedOptions } from '@/ui/field';
 
 export interface TraceFilterForm {
   deploymentId: string;
@@ -41,18 +42,14 @@ export function filtersToRequest(f: TraceFilterForm): TFindTracesInput {
 }
 
 export function TraceFilters({ value, onChange, invalidParam }: { value: TraceFilterForm; onChange: (v: TraceFilterForm) => void; invalidParam: string | null }) {
-  const set = <K extends keyof TraceFilterForm>(key: K, v: TraceFilterForm[K]) => onChange({ ...value, [key]: v });
+  const set = fieldSetter(value, onChange);
   const deployments = useQuery({ queryKey: ['deployments.find', { includeArchived: true, limit: 200 }], queryFn: () => trpc.deployments.find.query({ includeArchived: true, limit: 200 }) });
   return (
     <div className="form-grid" role="search" aria-label="Trace filters">
       <Field label="Deployment">
         <select value={value.deploymentId} onChange={(e) => set('deploymentId', e.target.value)} name="filterDeployment">
           <option value="">all</option>
-          {deployments.data?.items.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <NamedOptions items={deployments.data?.items} />
         </select>
       </Field>
       <Field label="Correctness">

@@ -4,11 +4,15 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { errorInfo } from '@/lib/api-error';
+import { toggled } from '@/lib/form-values';
 import { formatDate, formatDuration } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
 import { CorrectBadge, StatusBadge } from '@/ui/badges';
+import { CompareLink } from '@/ui/compare-link';
+import { DataTable, num } from '@/ui/data-table';
 import { PageHead } from '@/ui/page-head';
-import { Empty, ErrorNote, Loading } from '@/ui/states';
+import { Section } from '@/ui/section';
+import { Empty, QueryState } from '@/ui/states';
 import { filtersToRequest, NO_FILTERS, TraceFilters } from './trace-filters';
 
 export function TracesPage() {
@@ -22,53 +26,23 @@ export function TracesPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = traces.data?.pages.flatMap((p) => p.items) ?? [];
-  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-4)));
+  const toggle = (id: string) => setSelected((s) => toggled(s, id, 4));
   return (
     <>
       <PageHead title="Traces" subtitle="Every served request: the question, the whole search tree, the answer, its cost and whether it was right (when the gold answer is known)." />
       <section className="card">
         <TraceFilters value={filters} onChange={(f) => (setFilters(f), setSelected([]))} invalidParam={traces.error ? errorInfo(traces.error).param : null} />
       </section>
-      <section className="card stack">
-        <header>
-          <h2>Requests</h2>
-          <div className="row">
-            <span className="small muted">{selected.length} selected</span>
-            {selected.length >= 2 ? (
-              <Link className="button small primary" href={`/traces/compare?ids=${selected.join(',')}`}>
-                Compare side by side
-              </Link>
+      <Section title="Requests" stack aside={<CompareLink selected={selected} path="/traces/compare" label="Compare side by side" hint="select 2 to 4 traces" />}>
+        <QueryState query={traces}>
+          {() =>
+            items.length === 0 ? (
+              <Empty>No traces match. Ask a deployment in its playground, or call /v1/chat/completions.</Empty>
             ) : (
-              <button type="button" className="small" disabled title="select 2 to 4 traces">
-                Compare
-              </button>
-            )}
-          </div>
-        </header>
-        {traces.isPending ? (
-          <Loading />
-        ) : traces.error ? (
-          <ErrorNote error={traces.error} retry={() => void traces.refetch()} />
-        ) : items.length === 0 ? (
-          <Empty>No traces match. Ask a deployment in its playground, or call /v1/chat/completions.</Empty>
-        ) : (
-          <>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th aria-label="compare" />
-                    <th>when</th>
-                    <th>deployment</th>
-                    <th>question</th>
-                    <th>strategy</th>
-                    <th>answer</th>
-                    <th>outcome</th>
-                    <th className="num">steps</th>
-                    <th className="num">latency</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <>
+                <DataTable
+                  columns={[{ label: '', ariaLabel: 'compare' }, 'when', 'deployment', 'question', 'strategy', 'answer', 'outcome', num('steps'), num('latency')]}
+                >
                   {items.map((t) => (
                     <tr key={t.id} className={selected.includes(t.id) ? 'selected' : undefined}>
                       <td>
@@ -89,19 +63,19 @@ export function TracesPage() {
                       <td className="num">{formatDuration(t.latencyMs)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
-            {traces.hasNextPage && (
-              <div>
-                <button type="button" onClick={() => void traces.fetchNextPage()} disabled={traces.isFetchingNextPage}>
-                  {traces.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </button>
-              </div>
-            )}
-          </>
-        )}
-      </section>
+                </DataTable>
+                {traces.hasNextPage && (
+                  <div>
+                    <button type="button" onClick={() => void traces.fetchNextPage()} disabled={traces.isFetchingNextPage}>
+                      {traces.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                    </button>
+                  </div>
+                )}
+              </>
+            )
+          }
+        </QueryState>
+      </Section>
     </>
   );
 }

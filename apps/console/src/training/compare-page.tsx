@@ -5,9 +5,11 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { LineChart } from '@/charts/line-chart';
 import { PALETTE } from '@/charts/scales';
+import { toggled } from '@/lib/form-values';
 import { formatNumber } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
 import { StatusBadge } from '@/ui/badges';
+import { DataTable, num } from '@/ui/data-table';
 import { PageHead } from '@/ui/page-head';
 import { ErrorNote, QueryState } from '@/ui/states';
 
@@ -30,48 +32,34 @@ export function ComparePage({ ids }: { ids: string[] }) {
         return (
           <>
             <PageHead title="Compare runs" subtitle={`${data.runs.length} runs, aligned by step`} crumbs={[{ href: '/training', label: 'Training runs' }]} />
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>run</th>
-                    <th>state</th>
-                    <th>dataset</th>
-                    <th>λ rank</th>
-                    <th className="num">final loss</th>
-                    <th className="num">final AUROC</th>
+            <DataTable columns={['run', 'state', 'dataset', 'λ rank', num('final loss'), num('final AUROC')]}>
+              {data.runs.map((r, i) => {
+                // Stored as the trainer config (@prmbas/prm): λ lives in `loss`; absent = the default (1).
+                const trainer = (r.config['trainer'] ?? {}) as { loss?: { lambdaRank?: number } };
+                return (
+                  <tr key={r.id}>
+                    <td>
+                      <i style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: PALETTE[i % PALETTE.length], marginRight: 6 }} />
+                      <Link href={`/training/${r.id}`}>{label(i)}</Link>
+                    </td>
+                    <td>
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td className="small">
+                      {r.dataset.name} v{r.dataset.version}
+                    </td>
+                    <td>{trainer.loss?.lambdaRank ?? 'default (1)'}</td>
+                    <td className="num">{formatNumber(r.latestMetrics['train/loss']?.value)}</td>
+                    <td className="num">{formatNumber(r.latestMetrics['eval/auroc']?.value)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.runs.map((r, i) => {
-                    // Stored as the trainer config (@prmbas/prm): λ lives in `loss`; absent = the default (1).
-                    const trainer = (r.config['trainer'] ?? {}) as { loss?: { lambdaRank?: number } };
-                    return (
-                      <tr key={r.id}>
-                        <td>
-                          <i style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: PALETTE[i % PALETTE.length], marginRight: 6 }} />
-                          <Link href={`/training/${r.id}`}>{label(i)}</Link>
-                        </td>
-                        <td>
-                          <StatusBadge status={r.status} />
-                        </td>
-                        <td className="small">
-                          {r.dataset.name} v{r.dataset.version}
-                        </td>
-                        <td>{trainer.loss?.lambdaRank ?? 'default (1)'}</td>
-                        <td className="num">{formatNumber(r.latestMetrics['train/loss']?.value)}</td>
-                        <td className="num">{formatNumber(r.latestMetrics['eval/auroc']?.value)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
             <div className="row small">
               <span className="muted">series</span>
               {names.map((n) => (
                 <label key={n} className="check">
-                  <input type="checkbox" checked={chosen.includes(n)} onChange={() => setChosen((c) => (c.includes(n) ? c.filter((x) => x !== n) : [...c, n]))} /> {n}
+                  <input type="checkbox" checked={chosen.includes(n)} onChange={() => setChosen((c) => toggled(c, n))} /> {n}
                 </label>
               ))}
             </div>

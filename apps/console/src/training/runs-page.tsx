@@ -1,11 +1,13 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { RequiresRole } from '@/auth/requires-role';
+import { toggled } from '@/lib/form-values';
 import { trpc } from '@/lib/trpc';
+import { CompareLink } from '@/ui/compare-link';
 import { PageHead } from '@/ui/page-head';
-import { Empty, ErrorNote, Loading } from '@/ui/states';
+import { Section } from '@/ui/section';
+import { Empty, QueryState } from '@/ui/states';
 import { RunsTable } from './runs-table';
 import { StartRunForm } from './start-run-form';
 
@@ -16,42 +18,19 @@ export function RunsPage() {
     queryFn: () => trpc.training.find.query({ limit: 100 }),
     refetchInterval: (q) => (q.state.data?.items.some((r) => r.status === 'running' || r.status === 'queued') ? 2000 : 10_000),
   });
-  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-10)));
   return (
     <>
       <PageHead title="Training runs" subtitle="PRMs trained on dataset versions by workers, with live loss and AUROC curves." />
       <RequiresRole role="researcher" quiet>
-        <section className="card">
-          <h2>Start a run</h2>
+        <Section title="Start a run">
           <StartRunForm />
-        </section>
+        </Section>
       </RequiresRole>
-      <section className="card stack">
-        <header>
-          <h2>Runs</h2>
-          <div className="row">
-            <span className="small muted">{selected.length} selected</span>
-            {selected.length >= 2 ? (
-              <Link className="button small primary" href={`/training/compare?ids=${selected.join(',')}`}>
-                Compare {selected.length} runs
-              </Link>
-            ) : (
-              <button type="button" className="small" disabled title="select 2 to 10 runs">
-                Compare
-              </button>
-            )}
-          </div>
-        </header>
-        {runs.isPending ? (
-          <Loading />
-        ) : runs.error ? (
-          <ErrorNote error={runs.error} retry={() => void runs.refetch()} />
-        ) : runs.data.items.length === 0 ? (
-          <Empty>No runs yet.</Empty>
-        ) : (
-          <RunsTable runs={runs.data.items} selected={selected} onToggle={toggle} />
-        )}
-      </section>
+      <Section title="Runs" stack aside={<CompareLink selected={selected} path="/training/compare" label={`Compare ${selected.length} runs`} hint="select 2 to 10 runs" />}>
+        <QueryState query={runs} empty={<Empty>No runs yet.</Empty>}>
+          {(data) => <RunsTable runs={data.items} selected={selected} onToggle={(id) => setSelected((s) => toggled(s, id, 10))} />}
+        </QueryState>
+      </Section>
     </>
   );
 }

@@ -5,7 +5,7 @@
  * server), batch size and the worker requirement. Empty fields take the trainer's defaults
  * (DEFAULT_TRAINER_CONFIG of @prmbas/prm), which the run page then shows as stored.
  */
-import type { TTrainingHyperparameters } from '@prmbas/contracts';
+import type { TDatasetVersion, TTrainingHyperparameters } from '@prmbas/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -15,13 +15,32 @@ import { errorInfo } from '@/lib/api-error';
 import { defined, optionalNumber, parseJsonObject } from '@/lib/form-values';
 import { trpc } from '@/lib/trpc';
 import { Field } from '@/ui/field';
-import { ErrorNote } from '@/ui/states';
+import { SubmitRow } from '@/ui/form';
+
+/** The server's held-out share when the field is empty (ZTrainingRunConfig's default in contracts). */
+const DEFAULT_HELD_OUT_SHARE = 0.2;
+
+/**
+ * Why a version is too small to train on, from its stats (null: big enough). The trainer learns
+ * from solution steps of the questions the held-out split leaves it (a share of whole questions,
+ * drawn per question); with none left the run would fail on the worker ("no examples").
+ */
+function tooSmallToTrain(version: TDatasetVersion | null, heldOutShare: number): string | null {
+  if (!version) return null;
+  const { questions, steps } = version.stats;
+  if (steps === 0) return `v${version.version} has no solution steps: there is nothing to train on. Build or upload a version with solutions.`;
+  if (Number.isFinite(heldOutShare) && questions * (1 - heldOutShare) < 1) {
+    return `v${version.version} has ${questions} question${questions === 1 ? '' : 's'}: with a held-out share of ${heldOutShare}, the held-out split may leave none to train on. Lower the held-out share (0 trains on every question) or use a bigger version.`;
+  }
+  return null;
+}
 
 export function StartRunForm() {
   const router = useRouter();
   const client = useQueryClient();
   const kinds = useQuery({ queryKey: ['training.findModelKinds'], queryFn: () => trpc.training.findModelKinds.query(), refetchInterval: 15_000 });
-  const [versionId, setVersionId] = useState('');
+  const [version, setVersion] = useState<TDatasetVersion | null>(null);
+  const versionId = version?.id ?? '';
   const [name, setName] = useState('');
   const [kind, setKind] = useState('');
   const [modelConfig, setModelConfig] = useState('{}');
@@ -69,9 +88,11 @@ export function StartRunForm() {
   const param = start.error ? errorInfo(start.error).param : null;
   const bad = (f: string) => param !== null && (param === f || param.endsWith(`.${f}`));
   const offered = kinds.data?.items.find((k) => k.kind === kind);
+  const tooSmall = tooSmallToTrain(version, heldOut.trim() ? Number(heldOut) : DEFAULT_HELD_OUT_SHARE);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
+    if (tooSmall) return;
     try {
       parseJsonObject(modelConfig, 'Model config');
     } catch (error) {
@@ -82,7 +103,7 @@ export function StartRunForm() {
   return (
     <form className="stack" onSubmit={submit} aria-label="Start a training run">
       <div className="form-grid">
-        <VersionPicker value={versionId} onChange={(id) => setVersionId(id)} invalid={bad('datasetVersionId')} />
+        <VersionPicker value={versionId} onChange={(_, v) => setVersion(v)} invalid={bad('datasetVersionId') || tooSmall !== null} />
         <Field label="Run name" hint="optional">
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} name="runName" />
         </Field>
@@ -143,13 +164,9 @@ export function StartRunForm() {
       <Field label="Model config" hint="JSON, passed to the model kind as given" invalid={bad('config')}>
         <textarea value={modelConfig} onChange={(e) => setModelConfig(e.target.value)} rows={2} className="mono" name="modelConfig" />
       </Field>
+      {tooSmall && <div className="note error">{tooSmall}</div>}
       {formError && <div className="note error">{formError}</div>}
-      {start.error && <ErrorNote error={start.error} title="Could not start the run" />}
-      <div>
-        <button type="submit" className="primary" disabled={start.isPending || !versionId || !kind}>
-          {start.isPending ? 'Starting…' : 'Start training'}
-        </button>
-      </div>
+      <SubmitRow mutation={start} label="Start training" pendingLabel="Starting…" errorTitle="Could not start the run" disabled={!versionId || !kind || tooSmall !== null} />
     </form>
   );
 }

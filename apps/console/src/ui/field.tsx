@@ -11,3 +11,27 @@ export function Field({ label, hint, invalid, children }: { label: ReactNode; hi
     </label>
   );
 }
+
+/** `<option>`s whose value is their text (roles, strategies, aliases). */
+export function Options({ values }: { values: readonly string[] }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v}>{v}</option>
+      ))}
+    </>
+  );
+}
+
+/** `<option>`s of named things (datasets, deployments) by id; none while their list loads. */
+export function NamedOptions({ items }: { items: ReadonlyArray<{ id: string; name: string }> | undefined }) {
+  return (
+    <>
+      {items?.map((item) => (
+        <option key={item.id} value={item.id}>
+          {item.name}
+        </option>
+      ))}
+    </>
+  );
+}

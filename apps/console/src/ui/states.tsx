@@ -41,17 +41,24 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
-/** Renders a query's three states; `children` gets the data once it is there. */
+/**
+ * Renders a query's states: Loading, an ErrorNote with a retry, `empty` for a page of a list
+ * (`{ items }`) with no items, and else `children` with the data.
+ */
 export function QueryState<T>({
   query,
   children,
   label,
+  empty,
 }: {
   query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
   children: (data: T) => ReactNode;
   label?: string;
+  /** Shown instead of `children` when the page has no items (e.g. `<Empty>No runs yet.</Empty>`). */
+  empty?: T extends { items: readonly unknown[] } ? ReactNode : never;
 }) {
   if (query.isPending) return <Loading label={label} />;
   if (query.error || query.data === undefined) return <ErrorNote error={query.error ?? new Error('No data')} retry={() => void query.refetch()} />;
+  if (empty !== undefined && (query.data as { items?: readonly unknown[] }).items?.length === 0) return <>{empty}</>;
   return <>{children(query.data)}</>;
 }
