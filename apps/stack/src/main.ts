@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   print('');
   print(`console  ${stack.consoleUrl ?? '(not running)'}`);
   print(`api      ${stack.apiUrl}   (OpenAPI docs: ${stack.apiUrl}/docs)`);
-  print(`admin    ${process.env['ADMIN_EMAIL'] ?? 'admin@localhost'} (a generated password is printed above on the first start only)`);
+  const passwordNote = process.env['ADMIN_PASSWORD'] ? 'password from ADMIN_PASSWORD' : 'a generated password is printed above on the first start only';
+  print(`admin    ${process.env['ADMIN_EMAIL'] ?? 'admin@localhost'} (${passwordNote})`);
   print(`api key  ${keyWhere} (admin scopes; for scripts and the OpenAI SDK)`);
   print('');
   if (!stack.demo) return;
