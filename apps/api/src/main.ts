@@ -33,6 +33,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Started by `npm start` (apps/stack): stop with the launcher even when it was killed outright
+  // (SIGKILL leaves this process reparented, holding its port, with nobody reading its output).
+  const launcher = process.env['PRMBAS_LAUNCHER_PID'];
+  const orphaned = launcher ? setInterval(() => String(process.ppid) !== launcher && (clearInterval(orphaned), stop('SIGTERM')), 1_000).unref() : undefined;
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@
  * on the worker, alias, deployment) and a served request through the official openai SDK. Tiny
  * demo sizes keep it to about a minute; the console is left out here (test/console e2e runs it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -78,9 +78,16 @@ function alive(pid: number): boolean {
 
 /** The pids of the API and worker the launcher started (its direct children). */
 async function childPids(pid: number): Promise<number[]> {
-  const { execFileSync } = await import('node:child_process');
   const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
   return out.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+}
+
+function commandOf(pid: number): string {
+  try {
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+  } catch {
+    return '(gone)';
+  }
 }
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -122,6 +129,26 @@ describe('npm start (apps/stack)', () => {
       expect(await second.exited).toBe(0);
     } finally {
       second.child.kill('SIGKILL');
+    }
+
+    // A launcher killed outright (no chance to stop its children): the API and worker notice they
+    // were orphaned and stop by themselves, freeing the port for the next start.
+    const third = launch({ API_PORT: apiPort, STACK_DEMO: 'off' });
+    let children: number[] = [];
+    try {
+      await third.waitFor(/api key {2}in/);
+      children = (await childPids(third.child.pid!)).filter((pid) => /swc-register/.test(commandOf(pid)));
+      expect(children).toHaveLength(2);
+      third.child.kill('SIGKILL');
+      await third.exited;
+      const deadline = Date.now() + 20_000;
+      while (children.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      for (const pid of children) expect(alive(pid), `orphaned ${commandOf(pid)} still running`).toBe(false);
+    } finally {
+      third.child.kill('SIGKILL');
+      for (const pid of children.filter(alive)) process.kill(pid, 'SIGKILL');
+      // Postgres was the killed launcher's own child: stop it here.
+      spawnSync('pkill', ['-f', dataDir]);
     }
   }, 300_000);
 

@@ -80,6 +80,8 @@ export async function startStack(config: StackConfig, print: (line: string) => v
     BOOTSTRAP_API_KEY: key.key,
     CHECKPOINT_DISABLE: '1',
     NEXT_TELEMETRY_DISABLED: '1',
+    // The API and the worker stop by themselves if this launcher dies without stopping them.
+    PRMBAS_LAUNCHER_PID: String(process.pid),
   };
   const launch = (name: string, args: string[], cwd = WORKSPACE_ROOT) => lifecycle.add(startService({ name, command: process.execPath, args, cwd, env, logDir, print }));
 
