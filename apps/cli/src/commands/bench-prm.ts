@@ -8,9 +8,7 @@
  * A benchmark, not a test: figures depend on the machine and on what else runs on it, so the
  * report records the core count and the load average at the start.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { runBenchmark } from '@prmbas/bench';
 import {
   DEFAULT_MULTIMODAL_TRAINING,
@@ -32,6 +30,7 @@ import { countFlag } from '../specs/spec-string';
 import { resolveStrategies } from '../strategy-configs';
 import { loadSuite } from '../suite-source';
 import { backendFlag } from './train';
+import { writeJsonReport } from '../json-report';
 
 export interface BenchPrmFlags {
   /** A trained model for the inference figures (default: the model trained by the benchmark itself). */
@@ -223,8 +222,7 @@ export async function benchPrmCommand(flags: BenchPrmFlags, log: (line: string) 
     };
     process.stdout.write(`${formatThroughputTable(report)}\n`);
     if (flags.json) {
-      await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
-      await writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
+      await writeJsonReport(flags.json, report);
       say(`wrote ${flags.json}`);
     }
     return report;

@@ -1,6 +1,5 @@
 import { formatBenchTable, runBenchmark, type StrategySummary } from '@prmbas/bench';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { PRESETS, type BenchPreset } from '../presets';
 import { createProgress } from '../progress';
 import { gitCommit } from '../provenance';
@@ -8,6 +7,7 @@ import { createPolicy, createPrm } from '../specs/components';
 import { UsageError } from '../specs/spec-string';
 import { parseSetFlags, resolveStrategies, type StrategyOverrides } from '../strategy-configs';
 import { loadSuite } from '../suite-source';
+import { writeJsonReport } from '../json-report';
 
 export interface BenchFlags {
   preset: string;
@@ -88,8 +88,7 @@ export async function benchCommand(flags: BenchFlags, argv: readonly string[]): 
   };
   process.stdout.write(`${formatBenchTable(rows)}\n`);
   if (flags.json) {
-    await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
-    await writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
+    await writeJsonReport(flags.json, report);
     log(`wrote ${flags.json}`);
   }
   return { rows, report };

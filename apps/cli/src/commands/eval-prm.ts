@@ -4,11 +4,10 @@
  * same per kind of step (image reading: bar reads and shape counts; arithmetic; comparisons;
  * final answers; other).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { evaluateExamples, initBackend, loadMultimodalPrm, readSolutionDataset, recordExamples, type PrmEvaluation } from '@prmbas/prm';
 import { datasetDigest } from '@prmbas/rollouts';
 import { backendFlag } from './train';
+import { writeJsonReport } from '../json-report';
 
 export interface EvalPrmFlags {
   model: string;
@@ -67,8 +66,7 @@ export async function evalPrmCommand(flags: EvalPrmFlags, log: (line: string) =>
     say(`${e.steps} steps, ${e.pairs} sibling pairs: auroc ${f(e.auroc)} pairAcc ${f(e.pairAccuracy)} valueLoss ${f(e.valueLoss)} rankLoss ${f(e.rankLoss)} ece ${f(e.ece)} (${report.scoredStepsPerSecond.toFixed(0)} steps/s on ${backend.backend})`);
     for (const [kind, m] of Object.entries(e.byKind)) say(`  ${kind.padEnd(10)} ${String(m?.examples ?? 0).padStart(6)} steps  auroc ${f(m?.auroc)} pairAcc ${f(m?.pairAccuracy)}`);
     if (flags.json) {
-      await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
-      await writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
+      await writeJsonReport(flags.json, report);
       say(`wrote ${flags.json}`);
     }
     return report;
