@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   if (!stack.demo) return;
   try {
     const demo = await stack.demo;
-    print(`demo ready: deployment '${demo.deployment}' (PRM-BAS, SIMULATED policy, PRM = alias production)${demo.created.length ? `; created ${demo.created.join(', ')}` : ''}`);
+    print(`demo ready: deployment '${demo.deployment}' (PRM-BAS tuned for a learned PRM, SIMULATED policy, PRM = alias production)${demo.created.length ? `; created ${demo.created.join(', ')}` : ''}`);
     const answer = await askDemo(stack.apiUrl, stack.key.key, DEMO_DEPLOYMENT);
     print('first served request (official openai SDK, a synth suite question with its image):');
     for (const line of describeAnswer(answer)) print(`  ${line}`);

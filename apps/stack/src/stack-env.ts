@@ -31,7 +31,7 @@ export const ZStackEnv = z.object({
   /** `off`: no demo dataset, PRM or deployment is created. */
   STACK_DEMO: onOff('on'),
   /** Questions of the demo dataset (synth suite, Monte-Carlo values by the simulated policy). */
-  DEMO_QUESTIONS: intVar(200, 4, 5_000),
+  DEMO_QUESTIONS: intVar(1_000, 4, 5_000),
   /** Training steps of the demo PRM (batch 64; ~50-100 ms a step on wasm with 2 cores). */
   DEMO_TRAIN_STEPS: intVar(3_000, 1, 200_000),
 });
