@@ -152,6 +152,19 @@ describe('npm start (apps/stack)', () => {
     }
   }, 300_000);
 
+  it('refuses a port that is taken, naming it, before starting anything', async () => {
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '0.0.0.0', () => resolve((taken.address() as { port: number }).port)));
+    try {
+      const refused = launch({ API_PORT: String(port), STACK_DEMO: 'off' });
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toMatch(new RegExp(`API_PORT ${port} is already in use`));
+      expect(refused.output()).not.toMatch(/postgres: embedded/);
+    } finally {
+      taken.close();
+    }
+  });
+
   it('refuses a bad environment with a message naming the variable', async () => {
     const bad = launch({ API_PORT: 'eighty', DEMO_QUESTIONS: '2' });
     expect(await bad.exited).toBe(1);

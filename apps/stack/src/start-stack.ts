@@ -10,6 +10,7 @@ import { createApiClient } from './api-client';
 import { ensureConsoleBuild, hasConsole, nextBin } from './console-build';
 import { seedDemo, type DemoResult } from './demo-seed';
 import { launcherKey, type LauncherKey } from './launcher-key';
+import { assertPortsFree } from './port-check';
 import { startService, waitForHttp, type Service } from './service-process';
 import type { StackConfig } from './stack-env';
 
@@ -63,6 +64,7 @@ export interface RunningStack {
 
 export async function startStack(config: StackConfig, print: (line: string) => void, lifecycle: StackLifecycle): Promise<RunningStack> {
   const logDir = path.join(config.dataDir, 'logs');
+  await assertPortsFree([{ name: 'API_PORT', port: config.apiPort }, ...(config.console ? [{ name: 'CONSOLE_PORT', port: config.consolePort }] : [])]);
   const database = await startDatabase({ dataDir: path.join(config.dataDir, 'postgres'), databaseUrl: config.databaseUrl ?? null });
   lifecycle.setDatabase(database);
   print(
