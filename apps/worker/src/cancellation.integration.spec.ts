@@ -4,11 +4,12 @@
  * to the queue and resumes on the next worker from the checkpoint written at the stop).
  */
 import { ZEvalRunPayload, ZTrainingRunConfig } from '@prmbas/contracts';
-import { createPrismaClient, createTestDatabase, enqueueJob, requestJobCancel, startJobBoss, type PrismaClient, type TestDatabase } from '@prmbas/db';
+import { enqueueJob, requestJobCancel, type PrismaClient, type TestDatabase } from '@prmbas/db';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReadyVersion, createTrainingRun } from './testing/job-fixtures';
 import { startWorkerProcess, waitFor, type WorkerProcess } from './testing/worker-process';
+import { useWorkerTestbed } from './testing/worker-testbed';
 
 const slowTraining = (steps: number) =>
   ZTrainingRunConfig.parse({
@@ -25,18 +26,9 @@ describe('cancelling jobs and stopping workers', () => {
   let datasetVersionId: string;
   const workers: WorkerProcess[] = [];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-    boss = await startJobBoss(db.url, { supervise: false });
+  useWorkerTestbed(workers, async (bed) => {
+    ({ db, prisma, boss } = bed);
     datasetVersionId = (await buildReadyVersion(prisma)).id;
-  });
-  afterAll(async () => {
-    for (const w of workers) w.kill('SIGKILL');
-    await Promise.all(workers.map((w) => w.exited));
-    await boss?.stop({ graceful: false, wait: true });
-    await prisma?.$disconnect();
-    await db?.drop();
   });
 
   const enqueueTraining = async (steps: number) => {

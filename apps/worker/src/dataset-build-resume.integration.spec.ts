@@ -4,14 +4,15 @@
  * records, digest included, as an uninterrupted build.
  */
 import { ZDatasetBuildPayload } from '@prmbas/contracts';
-import { createPrismaClient, createTestDatabase, enqueueJob, PostgresDatasetStore, questionImageRef, readDatasetRecords, startJobBoss, type PrismaClient, type TestDatabase } from '@prmbas/db';
+import { enqueueJob, PostgresDatasetStore, questionImageRef, readDatasetRecords, type PrismaClient, type TestDatabase } from '@prmbas/db';
 import { SimPolicy } from '@prmbas/policy';
 import { buildDataset, datasetDigest } from '@prmbas/rollouts';
 import { generateSuite, isCorrect, suiteDigest } from '@prmbas/tasks';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBuildingVersion } from './testing/job-fixtures';
 import { startWorkerProcess, waitFor, type WorkerProcess } from './testing/worker-process';
+import { useWorkerTestbed } from './testing/worker-testbed';
 
 const QUESTIONS = 8;
 const SOLUTIONS = 2;
@@ -30,18 +31,7 @@ describe('a dataset build whose worker is killed', () => {
   let boss: PgBoss;
   const workers: WorkerProcess[] = [];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-    boss = await startJobBoss(db.url, { supervise: false });
-  });
-  afterAll(async () => {
-    for (const w of workers) w.kill('SIGKILL');
-    await Promise.all(workers.map((w) => w.exited));
-    await boss?.stop({ graceful: false, wait: true });
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  useWorkerTestbed(workers, (bed) => void ({ db, prisma, boss } = bed));
 
   it('resumes on another worker without duplicates or missing solutions', async () => {
     const version = await createBuildingVersion(prisma);

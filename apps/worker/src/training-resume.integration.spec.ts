@@ -4,13 +4,14 @@
  * ends. Progress and metric series are written while the run goes on.
  */
 import { ZTrainingRunConfig } from '@prmbas/contracts';
-import { createPrismaClient, createTestDatabase, enqueueJob, startJobBoss, type PrismaClient, type TestDatabase } from '@prmbas/db';
+import { enqueueJob, type PrismaClient, type TestDatabase } from '@prmbas/db';
 import { decodeArtifact } from '@prmbas/prm';
 import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReadyVersion, createTrainingRun } from './testing/job-fixtures';
 import { startWorkerProcess, waitFor, type WorkerProcess } from './testing/worker-process';
+import { useWorkerTestbed } from './testing/worker-testbed';
 
 const STEPS = 80;
 const trainingConfig = (stepDelayMs: number) =>
@@ -28,18 +29,7 @@ describe('a training job whose worker is killed', () => {
   let boss: PgBoss;
   const workers: WorkerProcess[] = [];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-    boss = await startJobBoss(db.url, { supervise: false });
-  });
-  afterAll(async () => {
-    for (const w of workers) w.kill('SIGKILL');
-    await Promise.all(workers.map((w) => w.exited));
-    await boss?.stop({ graceful: false, wait: true });
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  useWorkerTestbed(workers, (bed) => void ({ db, prisma, boss } = bed));
 
   it('resumes from its last checkpoint on another worker and finishes as an uninterrupted run would', async () => {
     const dataset = await buildReadyVersion(prisma);

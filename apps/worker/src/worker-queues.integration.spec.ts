@@ -3,13 +3,14 @@
  * workers competing for jobs (each job runs once), and GPU jobs that CPU workers never take.
  */
 import { ZEvalRunPayload, type TJobRequirements } from '@prmbas/contracts';
-import { createPrismaClient, createTestDatabase, enqueueJob, startJobBoss, type PrismaClient, type TestDatabase } from '@prmbas/db';
+import { enqueueJob, type PrismaClient, type TestDatabase } from '@prmbas/db';
 import type PgBoss from 'pg-boss';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobHandlers } from './handlers';
 import { ModelRegistry } from './models/model-registry';
 import { startWorkerProcess, waitFor, type WorkerProcess } from './testing/worker-process';
+import { useWorkerTestbed } from './testing/worker-testbed';
 import { Worker } from './worker';
 
 /** A small evaluation: greedy search with the simulated policy over 2 synth questions. */
@@ -22,19 +23,10 @@ describe('workers on pg-boss queues', () => {
   let boss: PgBoss;
   const workers: WorkerProcess[] = [];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-    boss = await startJobBoss(db.url, { supervise: false });
+  useWorkerTestbed(workers, async (bed) => {
+    ({ db, prisma, boss } = bed);
     workers.push(startWorkerProcess({ id: 'cpu-a', databaseUrl: db.url }), startWorkerProcess({ id: 'cpu-b', databaseUrl: db.url }));
     await Promise.all(workers.map((w) => w.waitForLog((l) => l['msg'] === 'worker ready')));
-  });
-  afterAll(async () => {
-    for (const w of workers) w.kill('SIGKILL');
-    await Promise.all(workers.map((w) => w.exited));
-    await boss?.stop({ graceful: false, wait: true });
-    await prisma?.$disconnect();
-    await db?.drop();
   });
 
   const enqueueEval = (seed: number, requirements: TJobRequirements = {}) =>
