@@ -93,10 +93,11 @@ export async function startStack(config: StackConfig, print: (line: string) => v
   await waitForHttp(`${apiUrl}/readyz`, api, 120_000);
   print(`api: ${apiUrl} (docs ${apiUrl}/docs; logs in ${logDir})`);
 
-  const consoleUrl = config.console ? await startConsole(config, env, apiUrl, logDir, lifecycle, print) : null;
+  // The demo's jobs run on the worker while the console builds: neither waits for the other.
   const demo = config.demo.enabled ? seedDemo(createApiClient(apiUrl, key.key), { questions: config.demo.questions, trainSteps: config.demo.trainSteps, print }) : null;
   // Keep an early demo failure from becoming an unhandled rejection before the caller awaits it.
   demo?.catch(() => undefined);
+  const consoleUrl = config.console ? await startConsole(config, env, apiUrl, logDir, lifecycle, print) : null;
   return { apiUrl, consoleUrl, key, database, demo };
 }
 
