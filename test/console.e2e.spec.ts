@@ -2,15 +2,17 @@
 // (Callbacks passed to page.evaluate / waitForFunction run in the browser.)
 /**
  * The console end to end in real Chromium, against the real API, worker and Postgres: sign in,
- * build a small synth dataset, export and re-upload it, train PRMs, alias one, deploy it, ask in the playground and watch
- * the search, review a step with the keyboard and find the label in the dataset, evaluate
- * strategies, manage API keys, and check the narrow layout. Every page must log no console error.
+ * ask a generated suite question before any dataset exists, build a small synth dataset, export
+ * and re-upload it, train PRMs, cancel a running one, alias one, deploy it, ask in the playground
+ * and watch the search, review a step and a served trace with the keyboard and find the step's
+ * label in the dataset, evaluate strategies, manage API keys, see a viewer get no write controls,
+ * and check the narrow layout. Every page must log no console error.
  * Screenshots of each main page go to test/artifacts/console/.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, openBrowser, SCREENSHOTS, type Session } from './console-e2e/browser';
-import { startStack, type Stack } from './console-e2e/stack';
+import { saveLogs, startStack, type Stack } from './console-e2e/stack';
 
 let stack: Stack;
 let s: Session;
@@ -24,6 +26,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await s?.browser.close();
+  // The last lines of each process (API errors, proxy errors) explain a failed step.
+  if (stack) await saveLogs(stack.procs, path.join(SCREENSHOTS, 'logs'));
   await stack?.close();
 }, 120_000);
 
@@ -52,6 +56,33 @@ describe('console', () => {
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     expect(await page.locator('.nav-user strong').textContent()).toBe(stack.admin.email);
     await s.shot('overview');
+    noErrors();
+  });
+
+  it('asks a generated synth suite question in the playground before any dataset exists', async () => {
+    const { page } = s;
+    await page.goto('/deployments');
+    await page.fill('input[name=deploymentName]', 'e2e-first');
+    await page.selectOption('select[name=prmKind]', 'none');
+    await page.selectOption('select[name=strategy]', 'greedy');
+    await page.getByRole('button', { name: 'Create deployment' }).click();
+    await page.waitForURL(/\/deployments\/[0-9a-f-]{36}$/);
+    // No dataset yet: the picker defaults to questions the API generates from the suite.
+    await page.getByTestId('suite-question').first().waitFor();
+    expect(await page.locator('select[name=questionSource]').inputValue()).toBe('synth');
+    expect(await page.locator('select[name=questionSource] option:checked').textContent()).toBe('synth suite (seed 0)');
+    await page.fill('input[name=suiteSeed]', '7');
+    await page.getByTestId('suite-question').filter({ hasText: 'synth-7-0' }).waitFor();
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await page.getByTestId('suite-question').filter({ hasText: 'synth-7-12' }).click();
+    await page.getByTestId('playground-question').waitFor();
+    await page.getByText(/gold answer \(used only to score the trace afterwards\): \S+/).waitFor();
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByTestId('playground-answer').waitFor({ timeout: 60_000 });
+    // The generated PNG carries its gold answer like a dataset's: the stored trace is scored.
+    await page.getByTestId('playground-answer').locator('.badge.good, .badge.bad').first().waitFor();
+    await page.getByTestId('playground-answer').getByText(/^gold \S+/).waitFor();
+    await s.shot('deployment-playground-suite');
     noErrors();
   });
 
@@ -144,6 +175,32 @@ describe('console', () => {
     const lossChart = page.locator('.card', { has: page.getByText('train/loss', { exact: true }) }).first();
     await lossChart.locator('polyline').nth(1).waitFor();
     await s.shot('training-compare');
+    noErrors();
+  });
+
+  it('cancels a running training run from its page', async () => {
+    const { page } = s;
+    await page.goto('/training');
+    await page.waitForFunction(() => (document.querySelector('select[name=datasetVersion]') as HTMLSelectElement | null)?.value);
+    await page.selectOption('select[name=datasetVersion]', versionIdOf(made.versionUrl));
+    await page.waitForFunction(() => (document.querySelector('input[name=modelKind]') as HTMLInputElement | null)?.value);
+    await page.fill('input[name=runName]', 'e2e-cancelled');
+    await page.selectOption('select[name=lengthMode]', 'steps');
+    await page.fill('input[name=length]', '100000');
+    await page.fill('input[name=batchSize]', '16');
+    await page.fill('input[name=evalEvery]', '1000');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await page.waitForURL(/\/training\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading').getByText('running').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/stops at its next heartbeat/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel run' }).click();
+    // The worker reads the flag with its heartbeat (1 s here), checkpoints and records it.
+    await page.getByRole('heading').getByText('cancelled').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /Cancel run|Cancelling/ }).first().waitFor({ state: 'detached' });
+    expect(await page.getByTestId('run-model-version').count()).toBe(0);
+    await s.shot('training-run-cancelled');
     noErrors();
   });
 
@@ -288,6 +345,35 @@ describe('console', () => {
     noErrors();
   });
 
+  it('reviews a served trace in a queue of traces with the keyboard', async () => {
+    const { page } = s;
+    await page.goto('/annotation');
+    await page.getByRole('tab', { name: 'Served traces' }).click();
+    await page.fill('input[name=queueName]', 'e2e-traces');
+    await page.selectOption('select[name=queueDeployment]', { label: 'e2e-bas' });
+    await page.fill('input[name=queueLimit]', '1');
+    await page.getByRole('button', { name: 'Create queue' }).click();
+    await page.waitForURL(/\/annotation\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('queue-progress').first().textContent()).toMatch(/^0\/1 done/);
+    await page.getByRole('button', { name: 'Start reviewing' }).click();
+    const steps = page.locator('ol.step-list > li');
+    await steps.first().waitFor();
+    await page.getByTestId('lock-note').getByText(/locked to you/).waitFor();
+    await page.getByTestId('shortcuts').getByText('step').waitFor();
+    expect(await steps.count()).toBeGreaterThanOrEqual(2);
+    await s.shot('annotation-trace-review');
+    // 1 labels the focused step correct, ↓ moves to the next one, 2 labels it incorrect, Enter submits.
+    await page.keyboard.press('1');
+    await steps.nth(0).locator('button.primary', { hasText: 'Correct' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('2');
+    await steps.nth(1).locator('button.primary', { hasText: 'Incorrect' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved: 2 labels.').waitFor();
+    await page.getByTestId('queue-progress').first().getByText(/^1\/1 done/).waitFor({ timeout: 15_000 });
+    noErrors();
+  });
+
   it('evaluates strategies and plots accuracy against compute', async () => {
     const { page } = s;
     await page.goto('/evaluations');
@@ -324,6 +410,60 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Create user' }).click();
     await page.locator('tr', { hasText: 'annotator@e2e.test' }).waitFor();
     noErrors();
+  });
+
+  it('shows a viewer the pages but no write controls', async () => {
+    const { page } = s;
+    await page.goto('/access');
+    await page.fill('input[name=newUserEmail]', 'viewer@e2e.test');
+    await page.selectOption('select[name=newUserRole]', 'viewer');
+    await page.fill('input[name=newUserPassword]', 'viewer-password');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.locator('tr', { hasText: 'viewer@e2e.test' }).waitFor();
+    noErrors();
+    // A second browser context: the viewer's own cookies, the admin stays signed in.
+    const context = await s.browser.newContext({ baseURL: stack.consoleUrl, viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(30_000);
+    const viewer = await context.newPage();
+    const errors: string[] = [];
+    viewer.on('console', (message) => void (message.type() === 'error' && errors.push(`console.error at ${viewer.url()}: ${message.text()}`)));
+    viewer.on('pageerror', (error) => errors.push(`uncaught at ${viewer.url()}: ${error.message}`));
+    try {
+      await viewer.goto('/sign-in');
+      await viewer.fill('input[name=email]', 'viewer@e2e.test');
+      await viewer.fill('input[name=password]', 'viewer-password');
+      await viewer.click('button[type=submit]:not([disabled])');
+      await viewer.getByRole('heading', { name: 'Overview' }).waitFor();
+      const pages: Array<[string, string, string[]]> = [
+        ['/datasets', 'e2e-synth', ['Create dataset']],
+        [made.datasetUrl, 'version-row-1', ['Build version']],
+        ['/training', 'e2e-rank', ['Start training']],
+        [made.runUrls[0]!, 'run-model-version', []],
+        ['/models', 'alias-production', ['Set alias…']],
+        ['/deployments', 'e2e-bas', ['Create deployment']],
+        [made.deploymentUrl, 'deployment-prm', ['Pause', 'Archive']],
+        ['/annotation', 'e2e-review', ['Create queue']],
+        ['/evaluations', 'e2e-eval', ['Start evaluation']],
+      ];
+      for (const [url, shown, absent] of pages) {
+        await viewer.goto(url);
+        await viewer.locator('main h1').first().waitFor();
+        // The page's content is there (a link by name, or a test id) …
+        await viewer.getByRole('link', { name: shown }).or(viewer.getByTestId(shown)).first().waitFor();
+        // … but none of its write controls.
+        for (const name of absent) expect(await viewer.getByRole('button', { name, exact: true }).count(), `${url}: ${name}`).toBe(0);
+      }
+      // A queue: its items and progress, but no review for a viewer (it needs the annotator role).
+      await viewer.goto('/annotation');
+      expect(await viewer.getByRole('heading', { name: 'New queue' }).count()).toBe(0);
+      await viewer.getByRole('link', { name: 'e2e-review' }).click();
+      await viewer.getByText('This needs the annotator role; you are a viewer.').waitFor();
+      expect(await viewer.getByRole('button', { name: 'Start reviewing' }).count()).toBe(0);
+      await viewer.screenshot({ path: path.join(SCREENSHOTS, 'viewer-annotation-queue-1280.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('fits a narrow window', async () => {

@@ -5,7 +5,7 @@
  * so teardown stops its children too; logs are kept to explain a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,6 +105,12 @@ export async function stop(proc: Proc | undefined, graceMs = 15_000): Promise<vo
   }, graceMs);
   await proc.exited;
   clearTimeout(timer);
+}
+
+/** Each process' kept log lines into `dir/<name>.log` (the e2e run keeps them beside its screenshots). */
+export async function saveLogs(procs: Proc[], dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const proc of procs) await writeFile(path.join(dir, `${proc.name.replace(/\W+/g, '-')}.log`), `${proc.log.join('\n')}\n`);
 }
 
 export interface Stack {

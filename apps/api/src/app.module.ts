@@ -16,6 +16,7 @@ import { JobsModule } from './jobs';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ServingModule } from './serving';
+import { SuiteModule } from './suite';
 import { TracesModule } from './traces';
 import { ModelsModule } from './models';
 import { TrainingModule } from './training';
@@ -39,7 +40,7 @@ export class AppModule {
   static forRoot({ config, logger, imports = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), HealthModule, MetricsModule, DatabaseModule, AuthModule, JobsModule, TrainingModule, ModelsModule, EvaluationsModule, DeploymentsModule, TracesModule, ServingModule, DatasetsModule, AnnotationsModule, TrpcModule, ...imports],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), HealthModule, MetricsModule, DatabaseModule, AuthModule, JobsModule, TrainingModule, ModelsModule, EvaluationsModule, DeploymentsModule, TracesModule, ServingModule, DatasetsModule, AnnotationsModule, SuiteModule, TrpcModule, ...imports],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: new SchemaValidationPipe() },

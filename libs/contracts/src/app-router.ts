@@ -5,6 +5,7 @@ import { deploymentsRouter } from './deployments/deployments.router';
 import { evaluationsRouter } from './evaluations/evaluations.router';
 import { jobsRouter } from './jobs/jobs.router';
 import { modelsRouter } from './models/models.router';
+import { suiteRouter } from './suite/suite.router';
 import { tracesRouter } from './traces/traces.router';
 import { trainingRouter } from './training/training.router';
 import { createCallerFactory, router } from './trpc/init';
@@ -20,6 +21,7 @@ export const appRouter = router({
   annotations: annotationsRouter,
   evaluations: evaluationsRouter,
   jobs: jobsRouter,
+  suite: suiteRouter,
 });
 
 /** The type the console's tRPC client is created with: `createTRPCClient<AppRouter>(...)`. */

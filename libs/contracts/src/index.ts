@@ -29,6 +29,9 @@ export * from './traces';
 export * from './datasets';
 export * from './annotations';
 
+// The built-in synth suite question by question (the playground's source without a dataset).
+export * from './suite';
+
 // tRPC: the context the api supplies, the procedure ladder, the root router and its type.
 export type { AppServices, SessionCookie, TrpcContext } from './trpc/context';
 export { ZFieldIssue, errorDetail, type ErrorDetail, type TFieldIssue } from './trpc/error-shape';

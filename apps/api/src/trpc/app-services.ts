@@ -7,6 +7,7 @@ import { DeploymentsService } from '../deployments/deployments.service';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { JobsService } from '../jobs/jobs.service';
 import { ModelsService } from '../models/models.service';
+import { SuiteService } from '../suite/suite.service';
 import { TracesService } from '../traces/traces.service';
 import { TrainingService } from '../training/training.service';
 
@@ -20,8 +21,8 @@ export const APP_SERVICES = Symbol('APP_SERVICES');
  */
 export const appServicesProvider: Provider = {
   provide: APP_SERVICES,
-  inject: [AuthService, JobsService, TrainingService, ModelsService, EvaluationsService, DeploymentsService, TracesService, DatasetsService, AnnotationsService],
-  useFactory: (auth: AuthService, jobs: JobsService, training: TrainingService, models: ModelsService, evaluations: EvaluationsService, deployments: DeploymentsService, traces: TracesService, datasets: DatasetsService, annotations: AnnotationsService): AppServices => ({
+  inject: [AuthService, JobsService, TrainingService, ModelsService, EvaluationsService, DeploymentsService, TracesService, DatasetsService, AnnotationsService, SuiteService],
+  useFactory: (auth: AuthService, jobs: JobsService, training: TrainingService, models: ModelsService, evaluations: EvaluationsService, deployments: DeploymentsService, traces: TracesService, datasets: DatasetsService, annotations: AnnotationsService, suite: SuiteService): AppServices => ({
     auth,
     jobs,
     training,
@@ -31,5 +32,6 @@ export const appServicesProvider: Provider = {
     traces,
     datasets,
     annotations,
+    suite,
   }),
 };

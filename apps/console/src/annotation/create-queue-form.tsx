@@ -73,7 +73,7 @@ export function CreateQueueForm() {
       ) : (
         <div className="form-grid">
           <Field label="Deployment">
-            <select value={deploymentId} onChange={(e) => setDeploymentId(e.target.value)}>
+            <select value={deploymentId} onChange={(e) => setDeploymentId(e.target.value)} name="queueDeployment">
               <option value="">all</option>
               <NamedOptions items={deployments.data?.items} />
             </select>

@@ -9,7 +9,6 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { errorInfo } from '@/lib/api-error';
-import { apiPath } from '@/lib/api-paths';
 import { formatDuration } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
 import { SearchTreePanel } from '@/search-tree/search-tree-panel';
@@ -26,11 +25,13 @@ async function toChatQuestion(deployment: string, picked: PickedQuestion, seed: 
   const seedValue = seed.trim() ? Number(seed) : undefined;
   if (picked.source === 'suite') {
     const q = picked.question;
-    // The API takes images as data URLs: fetch the stored PNG (same origin, session cookie) and inline it.
+    // The API takes images as data URLs: generated suite questions come as data URLs already; a
+    // dataset's stored PNG is fetched (same origin, session cookie) and inlined.
     const images = await Promise.all(
-      q.images.map(async (image) => {
-        const response = await fetch(apiPath(image.url), { credentials: 'same-origin' });
-        if (!response.ok) throw new Error(`could not load image ${image.position} of the question (${response.status})`);
+      q.images.map(async (src, position) => {
+        if (src.startsWith('data:')) return src;
+        const response = await fetch(src, { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`could not load image ${position} of the question (${response.status})`);
         return fileToDataUrl(await response.blob());
       }),
     );
@@ -84,7 +85,7 @@ export function Playground({ deployment }: { deployment: TDeployment }) {
       <QuestionPicker value={picked} onChange={setPicked} simPolicy={sim} />
       {picked?.source === 'suite' && (
         <div className="row" style={{ alignItems: 'flex-start' }}>
-          {picked.question.images[0] && <img className="question-image" src={apiPath(picked.question.images[0].url)} alt="the chosen question's image" style={{ width: 200 }} />}
+          {picked.question.images[0] && <img className="question-image" src={picked.question.images[0]} alt="the chosen question's image" style={{ width: 200 }} />}
           <div className="stack" style={{ flex: 1, minWidth: 220 }}>
             <p style={{ whiteSpace: 'pre-wrap' }} data-testid="playground-question">
               {picked.question.text}

@@ -8,6 +8,7 @@ import type { EvaluationsService } from '../evaluations/evaluations.service';
 import type { JobsService } from '../jobs/jobs.service';
 import type { TracesService } from '../traces/traces.service';
 import type { ModelsService } from '../models/models.service';
+import type { SuiteService } from '../suite/suite.service';
 import type { TrainingService } from '../training/training.service';
 
 /**
@@ -24,6 +25,7 @@ export interface AppServices {
   traces: TracesService;
   datasets: DatasetsService;
   annotations: AnnotationsService;
+  suite: SuiteService;
 }
 
 /** Sets or clears the session cookie: the one transport concern the auth router has. */

@@ -11,6 +11,7 @@ import type { TracesService } from '../traces/traces.service';
 import type { JobsService } from '../jobs/jobs.service';
 import type { ModelsService } from '../models/models.service';
 import type { TrainingService } from '../training/training.service';
+import type { SuiteService } from '../suite/suite.service';
 import type { TApiKeyScope, TUserRole } from '../auth/roles';
 import type { TrpcContext } from './context';
 
@@ -36,7 +37,7 @@ function context(overrides: Partial<TrpcContext> = {}) {
     client: { requestId: 'req-1', ip: null, userAgent: null },
     actor: null,
     credentialError: null,
-    services: { auth, jobs: {} as JobsService, training: {} as TrainingService, models: {} as ModelsService, evaluations: {} as EvaluationsService, deployments: {} as DeploymentsService, traces: {} as TracesService, datasets: {} as DatasetsService, annotations: {} as AnnotationsService },
+    services: { auth, jobs: {} as JobsService, training: {} as TrainingService, models: {} as ModelsService, evaluations: {} as EvaluationsService, deployments: {} as DeploymentsService, traces: {} as TracesService, datasets: {} as DatasetsService, annotations: {} as AnnotationsService, suite: {} as SuiteService },
     sessionCookie: { set: vi.fn(), clear: vi.fn() },
     toTrpcError: (thrown) => new TRPCError({ code: 'NOT_FOUND', message: String((thrown as Error).message), cause: thrown as Error }),
     ...overrides,

@@ -1,0 +1,2 @@
+export { SuiteModule } from './suite.module';
+export { SuiteService } from './suite.service';

@@ -1,0 +1,3 @@
+export * from './suite.schemas';
+export type { SuiteService } from './suite.service';
+export { suiteRouter } from './suite.router';
