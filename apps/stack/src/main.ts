@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     for (const line of describeAnswer(answer)) print(`  ${line}`);
     print('ask again: npm run ask -- 7   (question index; the simulated policy reads synth suite images only)');
   } catch (error) {
+    if (lifecycle.stopping) return; // stopped while the demo was being made: it resumes at the next start
     print(`demo not ready: ${(error as Error).message}`);
   }
 }
