@@ -59,6 +59,15 @@ describe('prepareDemoFolder', () => {
     await prepareDemoFolder(out);
     expect(await readdir(out)).toEqual([DEMO_MARKER]);
   });
+  it('resumes an interrupted demo with the same settings, and clears one with other settings', async () => {
+    const out = path.join(dir, 'interrupted');
+    expect(await prepareDemoFolder(out, '{"steps":3000}')).toBe('fresh');
+    await mkdir(path.join(out, 'model'));
+    expect(await prepareDemoFolder(out, '{"steps":3000}')).toBe('resumed');
+    expect((await readdir(out)).sort()).toEqual([DEMO_MARKER, 'model']);
+    expect(await prepareDemoFolder(out, '{"steps":4000}')).toBe('fresh');
+    expect(await readdir(out)).toEqual([DEMO_MARKER]);
+  });
   it('refuses a non-empty folder it did not write, and touches nothing in it', async () => {
     const out = path.join(dir, 'precious');
     await mkdir(out);

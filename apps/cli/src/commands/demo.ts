@@ -10,7 +10,7 @@
  * and one table at the end. Everything goes to `--out` (default ./demo-results); the policy is the
  * simulated one, and the output says so.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runBenchmark, type StrategySummary } from '@prmbas/bench';
 import type { Prm } from '@prmbas/search';
@@ -110,10 +110,13 @@ export function resolveDemoFlags(flags: DemoFlags) {
 }
 
 /**
- * Makes `dir` ready for a fresh demo run: created when missing; cleared when it holds a previous
- * demo (the marker file); refused when it holds anything else, so a typo never deletes data.
+ * Makes `dir` ready for a demo run: created when missing; refused when it holds anything a demo
+ * did not write (no marker), so a typo never deletes data. A demo that was interrupted (marker
+ * with the same settings, no `demo.json` yet) is resumed: its datasets and training checkpoints
+ * are kept, and build-dataset and train continue where they stopped. Anything else of a previous
+ * demo (finished, or other settings) is cleared.
  */
-export async function prepareDemoFolder(dir: string): Promise<void> {
+export async function prepareDemoFolder(dir: string, settings = ''): Promise<'fresh' | 'resumed'> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -125,10 +128,15 @@ export async function prepareDemoFolder(dir: string): Promise<void> {
   if (entries.length > 0 && !entries.includes(DEMO_MARKER)) {
     throw new UsageError(`--out: ${dir} is not empty and was not written by prmbas demo; choose another --out (or remove it)`);
   }
+  const marker = `${MARKER_TEXT}${settings}\n`;
+  if (entries.includes(DEMO_MARKER) && !entries.includes('demo.json') && (await readFile(path.join(dir, DEMO_MARKER), 'utf8')) === marker) return 'resumed';
   for (const entry of entries) await rm(path.join(dir, entry), { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, DEMO_MARKER), 'written by prmbas demo; the next demo run with this --out clears this folder\n');
+  await writeFile(path.join(dir, DEMO_MARKER), marker);
+  return 'fresh';
 }
+
+const MARKER_TEXT = 'written by prmbas demo; an interrupted demo with the same settings resumes here, any other demo run with this --out clears this folder\n';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const per = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -230,13 +238,14 @@ export async function demoCommand(flags: DemoFlags, log: (line: string) => void 
     say(`    ${name}: ${stageSeconds[name].toFixed(1)} s`);
     return result;
   };
-  await prepareDemoFolder(o.out);
+  const { out: _out, quiet: _quiet, ...settings } = o;
+  const folder = await prepareDemoFolder(o.out, JSON.stringify(settings));
   const dataDir = path.join(o.out, 'data');
   const trainFile = path.join(dataDir, 'train.jsonl');
   const heldOutFile = path.join(dataDir, 'heldout', 'heldout.jsonl');
   const modelDir = path.join(o.out, 'model');
   const indent = (line: string) => say(`    ${line.trim()}`);
-  say(`prmbas demo → ${o.out} (policy ${DEMO_DEFAULTS.policy}: SIMULATED)`);
+  say(`prmbas demo → ${o.out} (policy ${DEMO_DEFAULTS.policy}: SIMULATED)${folder === 'resumed' ? ': resuming the interrupted run there' : ''}`);
 
   const build = { policy: DEMO_DEFAULTS.policy, solutions: DEMO_DEFAULTS.solutions, rollouts: DEMO_DEFAULTS.rollouts, siblings: DEMO_DEFAULTS.siblings, quiet: true };
   await stage('training data', `build-dataset: ${o.questions} training questions (suite seed ${DEMO_DEFAULTS.trainSeed}), S=${build.solutions} M=${build.rollouts} K=${build.siblings}`, () =>
