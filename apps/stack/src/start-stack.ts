@@ -11,6 +11,7 @@ import { ensureConsoleBuild, hasConsole, nextBin } from './console-build';
 import { seedDemo, type DemoResult } from './demo-seed';
 import { launcherKey, type LauncherKey } from './launcher-key';
 import { assertPortsFree } from './port-check';
+import { postgresLocation } from './postgres-location';
 import { startService, waitForHttp, type Service } from './service-process';
 import type { StackConfig } from './stack-env';
 
@@ -65,11 +66,13 @@ export interface RunningStack {
 export async function startStack(config: StackConfig, print: (line: string) => void, lifecycle: StackLifecycle): Promise<RunningStack> {
   const logDir = path.join(config.dataDir, 'logs');
   await assertPortsFree([{ name: 'API_PORT', port: config.apiPort }, ...(config.console ? [{ name: 'CONSOLE_PORT', port: config.consolePort }] : [])]);
-  const database = await startDatabase({ dataDir: path.join(config.dataDir, 'postgres'), databaseUrl: config.databaseUrl ?? null });
+  const pg = config.databaseUrl ? null : await postgresLocation(config.dataDir);
+  if (pg?.movedBecause) print(`postgres: ${pg.movedBecause}, so its cluster lives in ${pg.dir} (recorded in DATA_DIR/stack/postgres-location)`);
+  const database = await startDatabase({ dataDir: pg?.dir ?? path.join(config.dataDir, 'postgres'), databaseUrl: config.databaseUrl ?? null });
   lifecycle.setDatabase(database);
   print(
     database.embedded
-      ? `postgres: embedded in ${path.join(config.dataDir, 'postgres')} (start ${database.timings.startMs} ms, ${database.migrations.applied.length} migrations applied)`
+      ? `postgres: embedded in ${pg?.dir} (start ${database.timings.startMs} ms, ${database.migrations.applied.length} migrations applied)`
       : `postgres: DATABASE_URL (${database.migrations.applied.length} migrations applied)`,
   );
   const key = await launcherKey(config.dataDir, config.bootstrapApiKey);

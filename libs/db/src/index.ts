@@ -37,7 +37,7 @@ export { migrationsDir, prismaDir, schemaPath } from './paths';
 // Embedded Postgres and test databases.
 export { startDatabase } from './embedded/start-database';
 export type { RunningDatabase, StartDatabaseOptions } from './embedded/start-database';
-export { startEmbeddedServer } from './embedded/embedded-server';
+export { folderBlockingPostgres, startEmbeddedServer } from './embedded/embedded-server';
 export type { EmbeddedServer, EmbeddedServerOptions } from './embedded/embedded-server';
 export { createTestDatabase, TEST_SERVER_ENV, testServerUrl } from './testing/create-test-database';
 export type { CreateTestDatabaseOptions, TestDatabase } from './testing/create-test-database';

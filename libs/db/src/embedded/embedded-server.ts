@@ -135,18 +135,28 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 
 /**
  * As root the server runs as the `postgres` user, which must be able to reach the data folder:
- * every folder above it needs the execute bit for others (mkdtemp and /root are 0700).
+ * every folder above it needs the execute bit for others (mkdtemp and /root are 0700). Returns the
+ * first folder (from `dir` up) that blocks it, or null. Folders that do not exist yet are skipped
+ * (they are created 0755).
  */
-async function assertReachableByOthers(dir: string): Promise<void> {
+export async function folderBlockingPostgres(dir: string): Promise<{ folder: string; mode: number } | null> {
   for (let d = dir; ; d = dirname(d)) {
-    const mode = (await stat(d)).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `the postgres system user cannot reach ${d} (mode ${(mode & 0o777).toString(8)}): as root, put the data folder ` +
-          `where every parent is searchable by others, or chmod o+x ${d}`,
-      );
-    }
-    if (dirname(d) === d) return;
+    const mode = await stat(d).then(
+      (s) => s.mode,
+      () => null,
+    );
+    if (mode !== null && (mode & 0o001) === 0) return { folder: d, mode: mode & 0o777 };
+    if (dirname(d) === d) return null;
+  }
+}
+
+async function assertReachableByOthers(dir: string): Promise<void> {
+  const blocking = await folderBlockingPostgres(dir);
+  if (blocking) {
+    throw new Error(
+      `the postgres system user cannot reach ${blocking.folder} (mode ${blocking.mode.toString(8)}): as root, put the data folder ` +
+        `where every parent is searchable by others, or chmod o+x ${blocking.folder}`,
+    );
   }
 }
 
