@@ -8,11 +8,10 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { Auth } from '../auth/auth.decorators';
 import { ApiErrors } from '../docs/error-responses';
-import { AppError } from '../errors/app-error';
+import { sendStoredImage, ZImagePosition } from '../images/stored-image-response';
 import { AnnotationQueuesRepository } from './annotation-queues.repository';
 
 const ZItemId = z.uuid({ error: 'must be an annotation item id (UUID)' });
-const ZPosition = z.coerce.number({ error: 'must be an image position' }).int('must be an integer').min(0, 'must be >= 0');
 
 @ApiTags('annotations')
 @Controller('annotations')
@@ -26,19 +25,10 @@ export class AnnotationsController {
   @ApiErrors(400, 404)
   async traceImage(
     @Param('itemId', { schema: ZItemId }) itemId: string,
-    @Param('position', { schema: ZPosition }) position: number,
+    @Param('position', { schema: ZImagePosition }) position: number,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const image = await this.queues.traceImage(itemId, position);
-    if (!image) throw AppError.notFound('trace item image', `${itemId}/${position}`, { param: 'position' });
-    if (!image.data) throw AppError.unavailable(`trace item image ${itemId}/${position} is stored on disk, which this API does not serve`);
-    const etag = `"${image.sha256}"`;
-    res.set({ etag, 'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
-    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-      res.status(304).end();
-      return;
-    }
-    res.status(200).set({ 'content-type': image.contentType, 'content-length': String(image.byteSize) }).end(Buffer.from(image.data));
+    sendStoredImage(res, await this.queues.traceImage(itemId, position), { kind: 'trace item image', id: `${itemId}/${position}` }, ifNoneMatch);
   }
 }

@@ -8,6 +8,7 @@ import { auditedMutation, readDatasetRecords, streamDatasetRecords, type AuditCo
 import { datasetDigest, type SolutionRecord } from '@prmbas/rollouts';
 import { PRISMA } from '../database/prisma.token';
 import { AppError } from '../errors/app-error';
+import type { StoredImageBytes } from '../images/stored-image-response';
 import { DatasetsRepository } from './datasets.repository';
 import { frozenVersionError } from './frozen-version';
 
@@ -23,14 +24,6 @@ export const QUESTION_INCLUDE = {
   },
 } satisfies Prisma.DatasetQuestionInclude;
 export type QuestionRow = Prisma.DatasetQuestionGetPayload<{ include: typeof QUESTION_INCLUDE }>;
-
-export interface StoredImageBytes {
-  sha256: string;
-  contentType: string;
-  byteSize: number;
-  /** Null when the blob lives on disk (not served by this API: see the README). */
-  data: Uint8Array | null;
-}
 
 @Injectable()
 export class DatasetContentRepository {

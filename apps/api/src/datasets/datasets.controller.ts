@@ -20,7 +20,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Auth, CurrentActor } from '../auth/auth.decorators';
 import { ApiErrors } from '../docs/error-responses';
-import { AppError } from '../errors/app-error';
+import { sendStoredImage, ZImagePosition } from '../images/stored-image-response';
 import { DatasetContentRepository } from './dataset-content.repository';
 import { DatasetExportService } from './dataset-export.service';
 import { DatasetImportService } from './dataset-import.service';
@@ -29,7 +29,6 @@ import { DatasetUploadInterceptor, type UploadedPart, type UploadedParts } from 
 const ZDatasetId = z.uuid({ error: 'must be a dataset id (UUID)' });
 const ZVersionId = z.uuid({ error: 'must be a dataset version id (UUID)' });
 const ZQuestionId = z.uuid({ error: 'must be a question id (UUID)' });
-const ZPosition = z.coerce.number({ error: 'must be an image position' }).int('must be an integer').min(0, 'must be >= 0');
 
 const asImage = (part: UploadedPart) => ({ name: part.originalname, mime: part.mimetype, data: new Uint8Array(part.buffer.buffer, part.buffer.byteOffset, part.buffer.byteLength) });
 
@@ -98,21 +97,10 @@ export class DatasetsController {
   @ApiErrors(400, 404)
   async questionImage(
     @Param('questionId', { schema: ZQuestionId }) questionId: string,
-    @Param('position', { schema: ZPosition }) position: number,
+    @Param('position', { schema: ZImagePosition }) position: number,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const image = await this.content.questionImage(questionId, position);
-    if (!image) throw AppError.notFound('question image', `${questionId}/${position}`, { param: 'position' });
-    if (!image.data) throw AppError.unavailable(`question image ${questionId}/${position} is stored on disk, which this API does not serve`);
-    const etag = `"${image.sha256}"`;
-    // Authorised bytes: cacheable by the browser only (private). The bytes under this URL never
-    // change (no route edits images; a deleted question's URL 404s), so they are immutable.
-    res.set({ etag, 'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
-    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-      res.status(304).end();
-      return;
-    }
-    res.status(200).set({ 'content-type': image.contentType, 'content-length': String(image.byteSize) }).end(Buffer.from(image.data));
+    sendStoredImage(res, await this.content.questionImage(questionId, position), { kind: 'question image', id: `${questionId}/${position}` }, ifNoneMatch);
   }
 }

@@ -6,10 +6,10 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { Auth } from '../auth/auth.decorators';
 import { ApiErrors } from '../docs/error-responses';
+import { ZImagePosition } from '../images/stored-image-response';
 import { TracesService } from './traces.service';
 
 const ZTraceId = z.uuid({ error: 'must be a trace id (UUID)' });
-const ZPosition = z.coerce.number({ error: 'must be an image position' }).int('must be an integer').min(0, 'must be >= 0');
 
 @ApiTags('traces')
 @Controller('traces')
@@ -37,7 +37,7 @@ export class TracesController {
   @ApiOperation({ summary: "The bytes of one of a trace's images" })
   @ApiProduces('image/png', 'image/jpeg', 'image/gif', 'image/webp')
   @ApiErrors(400, 404)
-  async image(@Param('id', { schema: ZTraceId }) id: string, @Param('position', { schema: ZPosition }) position: number, @Res() res: Response): Promise<void> {
+  async image(@Param('id', { schema: ZTraceId }) id: string, @Param('position', { schema: ZImagePosition }) position: number, @Res() res: Response): Promise<void> {
     const image = await this.traces.image(id, position);
     res.setHeader('content-type', image.mime);
     res.setHeader('cache-control', 'private, max-age=31536000, immutable');
