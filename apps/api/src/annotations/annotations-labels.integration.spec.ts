@@ -6,9 +6,9 @@
 import type { TAnnotationItem, TAnnotationQueue, TDatasetVersion, TExportAnnotationsResponse, TFindDatasetQuestionsResponse, TNextAnnotationItemResponse } from '@prmbas/contracts';
 import type { PrismaClient } from '@prmbas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles, userWithRole } from '../testing/auth-helpers';
 import { buildRecords, createDataset, importedVersion, type BuiltRecords } from '../testing/dataset-fixtures';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
 describe('labels flow into datasets', () => {
@@ -20,11 +20,9 @@ describe('labels flow into datasets', () => {
   let built: BuiltRecords;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    const started = await startApiWithRoles();
+    ({ api, prisma, researcher, viewer } = started);
+    const { admin } = started;
     const a = await userWithRole(api, admin, 'annotator');
     annotator = { cookie: a.cookie, id: a.user.id, email: a.user.email };
     built = await buildRecords({ size: 3, seed: 9 });

@@ -7,9 +7,9 @@
 import type { TAnnotationItem, TAnnotationQueue, TFindAnnotationQueuesResponse, TNextAnnotationItemResponse } from '@prmbas/contracts';
 import type { PrismaClient } from '@prmbas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles, userWithRole } from '../testing/auth-helpers';
 import { buildRecords, importedVersion } from '../testing/dataset-fixtures';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
 describe('annotation locks', () => {
@@ -21,11 +21,9 @@ describe('annotation locks', () => {
   let versionId: string;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    const started = await startApiWithRoles();
+    ({ api, prisma, researcher, viewer } = started);
+    const { admin } = started;
     annotators = [];
     for (let i = 0; i < 6; i++) {
       const a = await userWithRole(api, admin, 'annotator');

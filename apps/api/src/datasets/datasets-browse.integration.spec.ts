@@ -8,9 +8,9 @@ import type { TDatasetQuestion, TDatasetVersion, TFindDatasetQuestionsResponse }
 import type { PrismaClient } from '@prmbas/db';
 import { parseDatasetJsonl, parseTrlJsonl } from '@prmbas/rollouts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles } from '../testing/auth-helpers';
 import { buildRecords, createDataset, importedVersion, storedDigest, uploadJsonl, type BuiltRecords, type ErrorBody } from '../testing/dataset-fixtures';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { frozenVersionIn, refusingFrozen } from './frozen-version';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
@@ -23,11 +23,7 @@ describe('dataset browse, freeze and export', () => {
   let version: TDatasetVersion;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    ({ api, prisma, researcher, viewer } = await startApiWithRoles());
     built = await buildRecords({ size: 5, seed: 11 });
     version = (await importedVersion(api, researcher, built)).version;
   });

@@ -7,10 +7,10 @@ import type { TBuildDatasetVersionResponse, TDatasetVersion, TFindDatasetQuestio
 import type { PrismaClient } from '@prmbas/db';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles } from '../testing/auth-helpers';
 import { createDataset } from '../testing/dataset-fixtures';
 import { runTs, WORKSPACE_ROOT, type NodeProcess } from '../testing/node-process';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
 const SIZE = 3;
@@ -24,11 +24,7 @@ describe('building a dataset version from the synth suite', () => {
   let worker: NodeProcess | undefined;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    ({ api, prisma, researcher, viewer } = await startApiWithRoles());
   });
   afterAll(async () => {
     worker?.child.kill('SIGKILL');

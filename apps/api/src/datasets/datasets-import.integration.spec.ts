@@ -8,9 +8,9 @@ import type { PrismaClient } from '@prmbas/db';
 import { dataUrl } from '@prmbas/db';
 import { summariseDataset } from '@prmbas/rollouts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles } from '../testing/auth-helpers';
 import { buildRecords, createDataset, imageParts, storedDigest, toJsonl, uploadJsonl, type BuiltRecords, type ErrorBody } from '../testing/dataset-fixtures';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { trpcQuery } from '../testing/trpc-http';
 
 describe('dataset import', () => {
@@ -21,11 +21,7 @@ describe('dataset import', () => {
   let built: BuiltRecords;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    ({ api, prisma, researcher, viewer } = await startApiWithRoles());
     built = await buildRecords({ size: 3, seed: 7 });
   });
   afterAll(async () => {

@@ -7,9 +7,9 @@ import type { TEvaluation, TFindEvaluationsResponse } from '@prmbas/contracts';
 import type { DatasetVersion, PrismaClient } from '@prmbas/db';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles } from '../testing/auth-helpers';
 import type { NodeProcess } from '../testing/node-process';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 import { buildReadyVersion, createVersion, startWorker, stopWorker, storeModelVersion, waitFor } from '../training/testing/training-fixtures';
 
@@ -23,11 +23,7 @@ describe('evaluations API', () => {
   let worker: NodeProcess | undefined;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    ({ api, prisma, researcher, viewer } = await startApiWithRoles());
     version = await buildReadyVersion(prisma, { size: 3, seed: 5 });
     modelVersionId = (await storeModelVersion(prisma, version.id, randomBytes(64))).modelVersion.id;
     const moved = await trpcMutation(api, 'models.aliases.move', { name: 'candidate', modelVersionId, expectedModelVersionId: null }, { cookie: researcher });

@@ -7,9 +7,9 @@ import type { TJob } from '@prmbas/contracts';
 import type { PrismaClient } from '@prmbas/db';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles } from '../testing/auth-helpers';
 import { runTs, WORKSPACE_ROOT, type NodeProcess } from '../testing/node-process';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
 const evalPayload = { source: { kind: 'synth', size: 2, seed: 1 }, policy: { kind: 'sim' }, strategies: [{ name: 'greedy', config: { strategy: 'greedy' } }] };
@@ -22,11 +22,7 @@ describe('jobs API', () => {
   let worker: NodeProcess | undefined;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    ({ api, prisma, researcher, viewer } = await startApiWithRoles());
   });
   afterAll(async () => {
     worker?.child.kill('SIGKILL');

@@ -8,8 +8,8 @@ import type { TFindModelAliasesResponse, TFindModelVersionsResponse, TModelAlias
 import type { PrismaClient } from '@prmbas/db';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { startApiWithRoles } from '../testing/auth-helpers';
+import { type TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 import { createVersion, storeModelVersion } from '../training/testing/training-fixtures';
 import { ARTIFACT_CHUNK_BYTES } from './model-artifact.controller';
@@ -25,11 +25,7 @@ describe('models API', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    ({ api, prisma, researcher, viewer } = await startApiWithRoles());
     datasetVersionId = (await createVersion(prisma, 'frozen')).id;
     for (const [i, artifact] of [bytes, randomBytes(100), randomBytes(100)].entries()) {
       ids.push((await storeModelVersion(prisma, datasetVersionId, artifact, `prm ${i}`)).modelVersion.id);

@@ -1,7 +1,7 @@
 import type { TUser, TUserRole } from '@prmbas/contracts';
 import { createPrismaClient, type PrismaClient } from '@prmbas/db';
 import { expect } from 'vitest';
-import type { TestApi } from './test-api';
+import { startTestApi, type TestApi } from './test-api';
 import { cookiePair, trpcMutation } from './trpc-http';
 
 export const TEST_ADMIN = { email: 'root@example.com', password: 'correct horse battery' } as const;
@@ -27,4 +27,17 @@ export async function userWithRole(api: TestApi, adminCookie: string, role: TUse
 /** A Prisma client on the test API's database, to check rows directly. */
 export function databaseOf(api: TestApi): PrismaClient {
   return createPrismaClient(api.config.databaseUrl!);
+}
+
+/**
+ * How most domain specs start: the API with the known first admin (ADMIN_ENV), a Prisma client on
+ * its database, and session cookies of the admin, a researcher and a viewer.
+ */
+export async function startApiWithRoles(): Promise<{ api: TestApi; prisma: PrismaClient; admin: string; researcher: string; viewer: string }> {
+  const api = await startTestApi({ env: ADMIN_ENV });
+  const prisma = databaseOf(api);
+  const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
+  const researcher = (await userWithRole(api, admin, 'researcher')).cookie;
+  const viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+  return { api, prisma, admin, researcher, viewer };
 }

@@ -9,9 +9,9 @@ import type { TCompareRunsResponse, TFindModelKindsResponse, TFindTrainingRunsRe
 import type { DatasetVersion, PrismaClient } from '@prmbas/db';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, databaseOf, signIn, TEST_ADMIN, userWithRole } from '../testing/auth-helpers';
+import { startApiWithRoles } from '../testing/auth-helpers';
 import type { NodeProcess } from '../testing/node-process';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { type TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 import { encodeCursor } from './metrics-cursor';
 import { buildReadyVersion, createVersion, readSse, startWorker, stopWorker, waitFor, type SseEvent } from './testing/training-fixtures';
@@ -29,11 +29,7 @@ describe('training API', () => {
   let trained: TTrainingRun;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: ADMIN_ENV });
-    prisma = databaseOf(api);
-    const admin = await signIn(api, TEST_ADMIN.email, TEST_ADMIN.password);
-    researcher = (await userWithRole(api, admin, 'researcher')).cookie;
-    viewer = (await userWithRole(api, admin, 'viewer')).cookie;
+    ({ api, prisma, researcher, viewer } = await startApiWithRoles());
     version = await buildReadyVersion(prisma);
   }, 120_000);
   afterAll(async () => {
