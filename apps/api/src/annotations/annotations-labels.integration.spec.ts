@@ -8,7 +8,7 @@ import type { PrismaClient } from '@prmbas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles, userWithRole } from '../testing/auth-helpers';
 import { buildRecords, createDataset, importedVersion, type BuiltRecords } from '../testing/dataset-fixtures';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
 describe('labels flow into datasets', () => {

@@ -10,7 +10,7 @@ import { parseDatasetJsonl, parseTrlJsonl } from '@prmbas/rollouts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles } from '../testing/auth-helpers';
 import { buildRecords, createDataset, importedVersion, storedDigest, uploadJsonl, type BuiltRecords, type ErrorBody } from '../testing/dataset-fixtures';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { frozenVersionIn, refusingFrozen } from './frozen-version';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 

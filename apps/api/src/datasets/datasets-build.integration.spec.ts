@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles } from '../testing/auth-helpers';
 import { createDataset } from '../testing/dataset-fixtures';
 import { runTs, WORKSPACE_ROOT, type NodeProcess } from '../testing/node-process';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
 const SIZE = 3;

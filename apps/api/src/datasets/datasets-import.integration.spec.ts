@@ -10,7 +10,7 @@ import { summariseDataset } from '@prmbas/rollouts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles } from '../testing/auth-helpers';
 import { buildRecords, createDataset, imageParts, storedDigest, toJsonl, uploadJsonl, type BuiltRecords, type ErrorBody } from '../testing/dataset-fixtures';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { trpcQuery } from '../testing/trpc-http';
 
 describe('dataset import', () => {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles } from '../testing/auth-helpers';
 import type { NodeProcess } from '../testing/node-process';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 import { buildReadyVersion, createVersion, startWorker, stopWorker, storeModelVersion, waitFor } from '../training/testing/training-fixtures';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles } from '../testing/auth-helpers';
 import { runTs, WORKSPACE_ROOT, type NodeProcess } from '../testing/node-process';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 
 const evalPayload = { source: { kind: 'synth', size: 2, seed: 1 }, policy: { kind: 'sim' }, strategies: [{ name: 'greedy', config: { strategy: 'greedy' } }] };

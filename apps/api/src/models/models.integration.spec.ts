@@ -9,7 +9,7 @@ import type { PrismaClient } from '@prmbas/db';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles } from '../testing/auth-helpers';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 import { createVersion, storeModelVersion } from '../training/testing/training-fixtures';
 import { ARTIFACT_CHUNK_BYTES } from './model-artifact.controller';

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiWithRoles } from '../testing/auth-helpers';
 import type { NodeProcess } from '../testing/node-process';
-import { type TestApi } from '../testing/test-api';
+import type { TestApi } from '../testing/test-api';
 import { trpcMutation, trpcQuery } from '../testing/trpc-http';
 import { encodeCursor } from './metrics-cursor';
 import { buildReadyVersion, createVersion, readSse, startWorker, stopWorker, waitFor, type SseEvent } from './testing/training-fixtures';
