@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backendFromName, backendName } from './backend';
-import { createPrismaClient, type PrismaClient } from './client';
-import { createTestDatabase, type TestDatabase } from './testing/create-test-database';
+import { type PrismaClient } from './client';
+import { useTestPrisma } from './testing/use-test-prisma';
 
 describe('createPrismaClient', () => {
-  let db: TestDatabase;
   let prisma: PrismaClient;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  useTestPrisma((t) => void (prisma = t.prisma));
 
   it('reads and writes through the pg adapter, with time-ordered UUIDv7 ids', async () => {
     const a = await prisma.user.create({ data: { email: 'a@example.com', role: 'annotator', passwordHash: 'scrypt$x' } });

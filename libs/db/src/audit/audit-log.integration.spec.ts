@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../client';
-import { createTestDatabase, type TestDatabase } from '../testing/create-test-database';
+import { describe, expect, it } from 'vitest';
+import { type PrismaClient } from '../client';
 import { createUser } from '../testing/fixtures';
 import { auditedMutation, SYSTEM_ACTOR, writeAuditLog } from './audit-log';
+import { useTestPrisma } from '../testing/use-test-prisma';
 
 describe('audit log', () => {
-  let db: TestDatabase;
   let prisma: PrismaClient;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  useTestPrisma((t) => void (prisma = t.prisma));
 
   it('records actor, action, entity, before/after (sanitised) and request id', async () => {
     const user = await createUser(prisma);

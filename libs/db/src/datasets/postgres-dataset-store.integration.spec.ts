@@ -6,24 +6,16 @@
 import { SimPolicy } from '@prmbas/policy';
 import { buildDataset, datasetDigest, MemoryDatasetStore, type SolutionRecord } from '@prmbas/rollouts';
 import { generateSuite, isCorrect } from '@prmbas/tasks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../client';
-import { createTestDatabase, type TestDatabase } from '../testing/create-test-database';
+import { describe, expect, it } from 'vitest';
+import { type PrismaClient } from '../client';
 import { readDatasetQuestions, readDatasetRecords } from './dataset-records';
 import { questionImageRef } from './image-refs';
 import { PostgresDatasetStore } from './postgres-dataset-store';
+import { useTestPrisma } from '../testing/use-test-prisma';
 
 describe('PostgresDatasetStore', () => {
-  let db: TestDatabase;
   let prisma: PrismaClient;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  useTestPrisma((t) => void (prisma = t.prisma));
 
   const newVersion = async () => {
     const dataset = await prisma.dataset.create({ data: { name: `d-${Math.random().toString(36).slice(2)}` } });

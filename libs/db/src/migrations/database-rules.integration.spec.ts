@@ -3,22 +3,14 @@
  * (triggers), and CHECK constraints. Plus the relations' onDelete behaviour that matters.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../client';
-import { createTestDatabase, type TestDatabase } from '../testing/create-test-database';
+import { describe, expect, it } from 'vitest';
+import { type PrismaClient } from '../client';
 import { createModelVersion, createUser } from '../testing/fixtures';
+import { useTestPrisma } from '../testing/use-test-prisma';
 
 describe('database rules', () => {
-  let db: TestDatabase;
   let prisma: PrismaClient;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prisma = createPrismaClient(db.url);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  useTestPrisma((t) => void (prisma = t.prisma));
 
   /** A dataset version with one question (one image), one solution, two steps and a sibling group. */
   async function buildVersion(version: number) {
