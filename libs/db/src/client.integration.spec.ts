@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendFromName, backendName } from './backend';
-import { type PrismaClient } from './client';
+import type { PrismaClient } from './client';
 import { useTestPrisma } from './testing/use-test-prisma';
 
 describe('createPrismaClient', () => {

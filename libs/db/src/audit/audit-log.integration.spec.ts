@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PrismaClient } from '../client';
+import type { PrismaClient } from '../client';
 import { createUser } from '../testing/fixtures';
 import { auditedMutation, SYSTEM_ACTOR, writeAuditLog } from './audit-log';
 import { useTestPrisma } from '../testing/use-test-prisma';

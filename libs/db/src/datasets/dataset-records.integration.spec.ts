@@ -7,7 +7,7 @@ import { SimPolicy } from '@prmbas/policy';
 import { buildDataset, datasetDigest } from '@prmbas/rollouts';
 import { generateSuite, isCorrect } from '@prmbas/tasks';
 import { describe, expect, it } from 'vitest';
-import { type PrismaClient } from '../client';
+import type { PrismaClient } from '../client';
 import { readDatasetRecords, streamDatasetRecords } from './dataset-records';
 import { questionImageRef } from './image-refs';
 import { PostgresDatasetStore } from './postgres-dataset-store';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type PrismaClient } from '../client';
+import type { PrismaClient } from '../client';
 import { createModelVersion, createUser } from '../testing/fixtures';
 import { useTestPrisma } from '../testing/use-test-prisma';
 
