@@ -1,6 +1,6 @@
 /** Rows → the annotation shapes of @prmbas/contracts. */
 import type { TAnnotationItem, TAnnotationLabel, TAnnotationProgress, TAnnotationQueue, TAnnotationTraceNode } from '@prmbas/contracts';
-import { toQuestionImages } from '../datasets/dataset-views';
+import { stepValueFields, toQuestionImages } from '../datasets/dataset-views';
 import type { ItemRow } from './annotation-items.include';
 import type { QueueRow } from './annotation-queues.repository';
 
@@ -55,19 +55,11 @@ export function toItemView(row: ItemRow, now: Date): TAnnotationItem {
     updatedAt: row.updatedAt.toISOString(),
     step: step
       ? {
-          id: step.id,
+          ...stepValueFields(step),
           datasetId: step.solution.datasetVersion.datasetId,
           datasetVersionId: step.solution.datasetVersion.id,
           solutionId: step.solutionId,
           solutionIndex: step.solution.solutionIndex,
-          position: step.position,
-          siblingIndex: step.siblingIndex,
-          text: step.text,
-          value: step.value,
-          rollouts: step.rollouts,
-          correctRollouts: step.correctRollouts,
-          terminal: step.terminal,
-          answer: step.answer,
           previousSteps: step.solution.steps.filter((s) => s.position < step.position).map((s) => s.text),
           question: {
             id: step.solution.question.id,

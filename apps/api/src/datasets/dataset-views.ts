@@ -57,7 +57,8 @@ function toLabelView(label: StepRow['labels'][number]): TStepLabel {
   return { id: label.id, label: label.label, comment: label.comment, author: label.author, createdAt: label.createdAt.toISOString(), updatedAt: label.updatedAt.toISOString() };
 }
 
-function stepFields(step: StepRow) {
+/** A step's own fields (text, Monte-Carlo value, rollouts), as dataset browsing and annotation items show them. */
+export function stepValueFields(step: Pick<StepRow, 'id' | 'position' | 'siblingIndex' | 'text' | 'value' | 'rollouts' | 'correctRollouts' | 'terminal' | 'answer'>) {
   return {
     id: step.id,
     position: step.position,
@@ -68,8 +69,11 @@ function stepFields(step: StepRow) {
     correctRollouts: step.correctRollouts,
     terminal: step.terminal,
     answer: step.answer,
-    labels: step.labels.map(toLabelView),
   };
+}
+
+function stepFields(step: StepRow) {
+  return { ...stepValueFields(step), labels: step.labels.map(toLabelView) };
 }
 
 export function toQuestionImages(questionId: string, images: QuestionRow['images']): TQuestionImage[] {
